@@ -1,0 +1,2 @@
+/** The shared, sized executor that bulk arithmetic runs on. */
+package org.zkml4j.math.parallel;
