@@ -23,7 +23,6 @@ final class KeccakSponge {
   private final byte domain;
   private final int digestLength;
   private final long[] lanes = new long[KeccakF1600.LANES];
-  private final long[] scratch = new long[KeccakF1600.LANES];
   /** Bytes of the current block absorbed so far. */
   private int position;
 
@@ -53,7 +52,7 @@ final class KeccakSponge {
         xorByte(position++, data[i++]);
       }
       if (position == rate) {
-        KeccakF1600.permute(lanes, scratch);
+        KeccakF1600.permute(lanes);
         position = 0;
       }
     }
@@ -67,7 +66,7 @@ final class KeccakSponge {
   byte[] digest() {
     xorByte(position, domain);
     xorByte(rate - 1, (byte) 0x80);
-    KeccakF1600.permute(lanes, scratch);
+    KeccakF1600.permute(lanes);
     byte[] out = new byte[digestLength];
     for (int i = 0; i < digestLength; i++) {
       out[i] = (byte) (lanes[i >>> 3] >>> (8 * (i & 7)));

@@ -14,59 +14,57 @@ import java.math.BigInteger;
  * pairs, and the second of a pair is emitted only when the first is 1.
  */
 final class GrainLfsr {
-  private static final int SIZE = 80;
-
-  /** state bit j lives at bits[(head + j) % SIZE]. */
-  private final boolean[] bits = new boolean[SIZE];
-  private int head;
+  /** State bits 0..63 (bit j at position j), the oldest first to leave. */
+  private long low;
+  /** State bits 64..79 (bit j at position j - 64). */
+  private long high;
 
   /**
    * @param fieldType 1 for a prime field (0 would be GF(2^n))
    * @param sbox 0 for x^alpha (1 would be x^-1)
    */
   GrainLfsr(int fieldType, int sbox, int fieldBits, int width, int fullRounds, int partialRounds) {
-    int pos = 0;
-    pos = load(pos, fieldType, 2);
+    int pos = load(0, fieldType, 2);
     pos = load(pos, sbox, 4);
     pos = load(pos, fieldBits, 12);
     pos = load(pos, width, 12);
     pos = load(pos, fullRounds, 10);
     pos = load(pos, partialRounds, 10);
-    while (pos < SIZE) {
-      bits[pos++] = true;
-    }
+    load(pos, (1 << 30) - 1, 30);
     for (int i = 0; i < 160; i++) {
       clock();
     }
   }
 
-  private int load(int pos, int value, int width) {
-    if (value < 0 || value >= 1 << width) {
-      throw new IllegalArgumentException(value + " does not fit in " + width + " bits");
+  /** Sets state bits pos, pos+1, ... to value's {@code bits} bits, most significant first. */
+  private int load(int pos, int value, int bits) {
+    if (value < 0 || value >= 1L << bits) {
+      throw new IllegalArgumentException(value + " does not fit in " + bits + " bits");
     }
-    for (int i = width - 1; i >= 0; i--) {
-      bits[pos++] = ((value >>> i) & 1) != 0;
+    for (int i = bits - 1; i >= 0; i--, pos++) {
+      long bit = (value >>> i) & 1;
+      if (pos < 64) {
+        low |= bit << pos;
+      } else {
+        high |= bit << (pos - 64);
+      }
     }
     return pos;
   }
 
-  private boolean bit(int j) {
-    return bits[(head + j) % SIZE];
-  }
-
-  private boolean clock() {
-    boolean next = bit(62) ^ bit(51) ^ bit(38) ^ bit(23) ^ bit(13) ^ bit(0);
-    bits[head] = next; // overwrites bit 0, which becomes bit 79 once head moves on
-    head = (head + 1) % SIZE;
+  private long clock() {
+    long next = ((low >>> 62) ^ (low >>> 51) ^ (low >>> 38) ^ (low >>> 23) ^ (low >>> 13) ^ low) & 1;
+    low = (low >>> 1) | (high << 63);
+    high = (high >>> 1) | (next << 15);
     return next;
   }
 
   boolean nextBit() {
     while (true) {
-      boolean keep = clock();
-      boolean value = clock();
-      if (keep) {
-        return value;
+      long keep = clock();
+      long value = clock();
+      if (keep != 0) {
+        return value != 0;
       }
     }
   }

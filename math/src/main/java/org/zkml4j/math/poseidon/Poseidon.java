@@ -13,7 +13,8 @@ import org.zkml4j.math.field.PrimeField;
  *
  * <p>A hash of n inputs, 1 &lt;= n &lt;= 16, runs the permutation of width t = n + 1 (8 full
  * rounds, circomlib's partial round count for t, S-box x^5) on the state (0, x_1, ..., x_n) and
- * returns cell 0. The constants of a width are derived on first use (a few milliseconds) and kept.
+ * returns cell 0. The constants of a width are derived on first use (tens of milliseconds for the
+ * widest) and kept.
  *
  * <p>Elements are Fr values in {@link PrimeField}'s Montgomery form, four longs each, as {@link
  * Bn254#FR} stores them. All methods are thread-safe.

@@ -22,7 +22,7 @@ import org.zkml4j.math.field.PrimeField;
  * tests. {@code PoseidonConstantsTest} checks every constant of every width against circomlibjs.
  */
 final class PoseidonConstants {
-  static final PrimeField FR = Bn254.FR;
+  private static final PrimeField FR = Bn254.FR;
   static final int FULL_ROUNDS = 8;
   static final int MIN_WIDTH = 2;
   static final int MAX_WIDTH = 17;
@@ -57,7 +57,7 @@ final class PoseidonConstants {
     }
   }
 
-  /** Draws the constants of width t from the Grain LFSR (a few milliseconds). */
+  /** Draws the constants of width t from the Grain LFSR. */
   static PoseidonConstants derive(int width) {
     int partialRounds = partialRounds(width);
     BigInteger r = FR.modulus();

@@ -12,9 +12,9 @@ import org.zkml4j.math.field.PrimeField;
  * form of {@link PoseidonConstants}, which the tests check against a BigInteger transcription of
  * that plain form).
  *
- * <p>Two exact rewrites, with M the MDS matrix, M^ its lower-right (t-1) x (t-1) block,
- * b = M[0][1..] its first row without M[0][0], c = M[1..][0] its first column without M[0][0], and
- * R partial rounds numbered k = 0..R-1:
+ * <p>Two exact rewrites, with M the MDS matrix, N its lower-right (t-1) x (t-1) block, b = M[0][1..]
+ * its first row and c = M[1..][0] its first column without M[0][0], and R partial rounds numbered
+ * k = 0..R-1:
  *
  * <ol>
  *   <li>Constants. A partial round's S-box leaves cells 1..t-1 alone, so its constants for those
@@ -22,11 +22,11 @@ import org.zkml4j.math.field.PrimeField;
  *       are folded into the next round's constants. Done forward through all partial rounds, each
  *       keeps only its cell-0 constant and the first full round after them absorbs the rest.
  *   <li>Matrices. A block-diagonal matrix diag(1, D) commutes with a partial round's S-box and
- *       cell-0 constant. Splitting M = S * diag(1, M^), with S sparse (identity below and right of
- *       cell 0), and moving each diag(1, .) factor back through the rounds before it, round k's
- *       matrix becomes the sparse [[M[0][0], v_k^T], [w_k, I]] with v_k^T = b^T M^^-(R-k) and
- *       w_k = M^^(R-1-k) c, and the last full round before the partial ones multiplies by
- *       diag(1, M^^R) * M instead of M. M^ is invertible: it is itself a Cauchy matrix.
+ *       cell-0 constant. M = S * diag(1, N) with S = [[M[0][0], b^T N^-1], [c, I]] sparse; moving
+ *       each diag(1, .) factor back through the rounds before it, round k's matrix becomes the
+ *       sparse [[M[0][0], v_k^T], [w_k, I]] with v_k^T = b^T N^-(R-k) and w_k = N^(R-1-k) c, and
+ *       the last full round before the partial ones multiplies by diag(1, N^R) * M instead of M.
+ *       N is invertible: it is itself a Cauchy matrix.
  * </ol>
  */
 final class PoseidonPermutation {
@@ -40,7 +40,7 @@ final class PoseidonPermutation {
   /** partialRounds elements: each partial round's constant for cell 0. */
   private final long[] partialConstants;
   private final long[] mds;
-  /** diag(1, M^^R) * M: the matrix of the last full round before the partial rounds. */
+  /** diag(1, N^R) * M: the matrix of the last full round before the partial rounds. */
   private final long[] preSparse;
   /** Per partial round 2t - 1 elements: M[0][0], v_k (t - 1), w_k (t - 1). */
   private final long[] sparse;
@@ -51,18 +51,7 @@ final class PoseidonPermutation {
     partialRounds = c.partialRounds;
     mds = c.mds;
 
-    long[] rc = c.roundConstants.clone();
-    long[] moved = FR.newVector(t);
-    for (int r = HALF; r < HALF + partialRounds; r++) {
-      int base = 4 * r * t;
-      FR.setZero(moved, 0);
-      System.arraycopy(rc, base + 4, moved, 4, 4 * (t - 1));
-      Arrays.fill(rc, base + 4, base + 4 * t, 0L);
-      long[] pushed = FrMatrix.timesVector(mds, t, moved);
-      for (int i = 0; i < t; i++) {
-        FR.add(rc, base + 4 * (t + i), rc, base + 4 * (t + i), pushed, 4 * i);
-      }
-    }
+    long[] rc = foldPartialRoundConstants(c);
     fullConstants = FR.newVector(FULL_ROUNDS * t);
     System.arraycopy(rc, 0, fullConstants, 0, 4 * HALF * t);
     System.arraycopy(rc, 4 * (HALF + partialRounds) * t, fullConstants, 4 * HALF * t, 4 * HALF * t);
@@ -72,10 +61,10 @@ final class PoseidonPermutation {
     }
 
     int n = t - 1;
-    long[] inner = FrMatrix.withoutFirstRowAndColumn(mds, t);
+    long[] inner = FrMatrix.withoutFirstRowAndColumn(mds, t); // N
     long[] innerInverse = FrMatrix.inverse(inner, n);
-    long[] v = FR.newVector(n);
-    long[] w = FR.newVector(n);
+    long[] v = FR.newVector(n); // b, then b^T N^-(R-k)
+    long[] w = FR.newVector(n); // c, then N^(R-1-k) c
     for (int i = 0; i < n; i++) {
       PrimeField.copy(v, 4 * i, mds, 4 * (i + 1));
       PrimeField.copy(w, 4 * i, mds, 4 * (i + 1) * t);
@@ -90,13 +79,31 @@ final class PoseidonPermutation {
       System.arraycopy(w, 0, sparse, o + 4 * t, 4 * n);
       w = FrMatrix.timesVector(inner, n, w);
     }
-    long[] lift = FR.newVector(t * t);
+    long[] lift = FR.newVector(t * t); // diag(1, N^R)
     FR.setOne(lift, 0);
     long[] innerPower = FrMatrix.power(inner, n, partialRounds);
     for (int i = 0; i < n; i++) {
       System.arraycopy(innerPower, 4 * i * n, lift, 4 * ((i + 1) * t + 1), 4 * n);
     }
     preSparse = FrMatrix.multiply(lift, mds, t);
+  }
+
+  /** The round constants with each partial round's cells 1..t-1 folded forward (rewrite 1). */
+  private static long[] foldPartialRoundConstants(PoseidonConstants c) {
+    int t = c.width;
+    long[] rc = c.roundConstants.clone();
+    long[] moved = FR.newVector(t);
+    for (int r = HALF; r < HALF + c.partialRounds; r++) {
+      int base = 4 * r * t;
+      FR.setZero(moved, 0);
+      System.arraycopy(rc, base + 4, moved, 4, 4 * (t - 1));
+      Arrays.fill(rc, base + 4, base + 4 * t, 0L);
+      long[] pushed = FrMatrix.timesVector(c.mds, t, moved);
+      for (int i = 0; i < t; i++) {
+        FR.add(rc, base + 4 * (t + i), rc, base + 4 * (t + i), pushed, 4 * i);
+      }
+    }
+    return rc;
   }
 
   static PoseidonPermutation of(PoseidonConstants constants) {
