@@ -1,0 +1,6 @@
+/**
+ * Byte-oriented hash functions: {@link org.zkml4j.math.hash.Keccak256}, Ethereum's Keccak-256
+ * (Bertoni, Daemen, Peeters, Van Assche: "The Keccak reference", version 3.0, 2011; the
+ * permutation as in FIPS 202), for on-chain compatible digests of files, keys and transcripts.
+ */
+package org.zkml4j.math.hash;
