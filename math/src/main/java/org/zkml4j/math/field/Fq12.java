@@ -1,6 +1,7 @@
 package org.zkml4j.math.field;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Arithmetic in Fq12 = Fq6[w]/(w^2 - v), the top of BN254's pairing tower and the target group
@@ -95,7 +96,7 @@ public final class Fq12 {
   }
 
   public static boolean equal(long[] x, int xo, long[] y, int yo) {
-    return java.util.Arrays.equals(x, xo, xo + SIZE, y, yo, yo + SIZE);
+    return Arrays.equals(x, xo, xo + SIZE, y, yo, yo + SIZE);
   }
 
   public static void add(long[] z, int zo, long[] x, int xo, long[] y, int yo) {
@@ -254,7 +255,7 @@ public final class Fq12 {
     fq6.mulByFq2(z, zo + C1, z, zo + C1, FROB_W[k], 0);
   }
 
-  /** z = x^e for a non-negative exponent (plain square and multiply; for tests and set-up). */
+  /** z = x^e for a non-negative exponent, by plain square and multiply (not a hot path). */
   public void pow(long[] z, int zo, long[] x, int xo, BigInteger e) {
     long[] acc = one();
     long[] base = new long[SIZE];

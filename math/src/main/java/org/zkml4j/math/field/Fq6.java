@@ -1,6 +1,7 @@
 package org.zkml4j.math.field;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Arithmetic in Fq6 = Fq2[v]/(v^3 - xi) with xi = 9 + u, the middle floor of BN254's pairing tower.
@@ -51,7 +52,7 @@ public final class Fq6 {
   }
 
   public static void setZero(long[] z, int zo) {
-    java.util.Arrays.fill(z, zo, zo + SIZE, 0L);
+    Arrays.fill(z, zo, zo + SIZE, 0L);
   }
 
   public static void setOne(long[] z, int zo) {
@@ -68,7 +69,7 @@ public final class Fq6 {
   }
 
   public static boolean equal(long[] x, int xo, long[] y, int yo) {
-    return java.util.Arrays.equals(x, xo, xo + SIZE, y, yo, yo + SIZE);
+    return Arrays.equals(x, xo, xo + SIZE, y, yo, yo + SIZE);
   }
 
   public static void add(long[] z, int zo, long[] x, int xo, long[] y, int yo) {
@@ -104,7 +105,7 @@ public final class Fq6 {
     Fq2.copy(z, zo, s, 0);
   }
 
-  /** z = x * s for s in Fq2 (8 longs at so; must not overlap z unless it is x's own slot). */
+  /** z = x * s for s in Fq2 (8 longs at so, which may lie anywhere, even inside z). */
   public void mulByFq2(long[] z, int zo, long[] x, int xo, long[] s, int so) {
     long[] c = t;
     Fq2.copy(c, 0, s, so);
@@ -255,20 +256,5 @@ public final class Fq6 {
     }
     fq2.mul(z, zo + C1, z, zo + C1, FROB_V[k], 0);
     fq2.mul(z, zo + C2, z, zo + C2, FROB_V2[k], 0);
-  }
-
-  /** z = x^e for a non-negative exponent (square and multiply; for tests and set-up). */
-  public void pow(long[] z, int zo, long[] x, int xo, BigInteger e) {
-    long[] acc = new long[SIZE];
-    long[] base = new long[SIZE];
-    setOne(acc, 0);
-    copy(base, 0, x, xo);
-    for (int bit = e.bitLength() - 1; bit >= 0; bit--) {
-      square(acc, 0, acc, 0);
-      if (e.testBit(bit)) {
-        mul(acc, 0, acc, 0, base, 0);
-      }
-    }
-    copy(z, zo, acc, 0);
   }
 }
