@@ -6,10 +6,10 @@ import org.zkml4j.math.field.Fq12;
 /**
  * Raises a Miller loop value f to s * (q^12 - 1)/r, where s = 2x(6x^2 + 3x + 1) is coprime to r.
  *
- * <p>The factor s is the convention of libff, gnark, arkworks and ffjavascript/snarkjs (after
- * Fuentes-Castaneda, Knapp and Rodriguez-Henriquez, "Faster hashing to G2", 2011): it makes the
- * hard part's exponent a short combination of powers of x, so this class's output equals their
- * pairing value, and it is 1 exactly when the textbook reduced pairing is 1.
+ * <p>The factor s (from Fuentes-Castaneda, Knapp and Rodriguez-Henriquez, "Faster hashing to G2",
+ * 2011) makes the hard part's exponent a short combination of powers of x. libff and gnark document
+ * the same exponent, and ffjavascript (snarkjs's library) computes the same values, which the tests
+ * check. The result is 1 exactly when the textbook reduced pairing is 1.
  *
  * <p>(q^12 - 1)/r = (q^6 - 1)(q^2 + 1) * (q^4 - q^2 + 1)/r. The easy part f^((q^6-1)(q^2+1)) costs
  * one inversion and lands in the cyclotomic subgroup, where inversion is conjugation and squaring

@@ -26,7 +26,8 @@ final class MillerLoop {
   /** BN254's curve parameter x (the "u" or "z" of the literature). */
   static final long X = 4965661367192848881L;
   /** The signed binary (NAF) digits of 6x+2, least significant first. */
-  private static final byte[] LOOP_NAF = Naf.of(BigInteger.valueOf(X).multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+  private static final byte[] LOOP_NAF =
+      Naf.of(BigInteger.valueOf(X).multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   /** 3b' = 9/xi, the only curve constant the doubling formulas need. */
   private static final long[] THREE_B;

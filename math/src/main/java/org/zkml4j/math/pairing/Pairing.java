@@ -19,15 +19,18 @@ import org.zkml4j.math.parallel.Parallelism;
  * The precompile rejects invalid points; this class does not check and gives a meaningless
  * answer for them.
  *
- * <p>Values in GT follow the libff/gnark/ffjavascript convention: e(P, Q) is the Miller loop value
- * raised to s (q^12 - 1)/r with s = 2x(6x^2 + 3x + 1), i.e. the textbook reduced pairing to the
- * power s. Since s is coprime to r this is still a non-degenerate bilinear pairing, and a product
- * is 1 exactly when the textbook product is. Methods are thread-safe (each call uses its own
- * scratch space).
+ * <p>Values in GT are ffjavascript's (so snarkjs's) and, per their documentation, libff's and
+ * gnark's: e(P, Q) is the Miller loop value raised to s (q^12 - 1)/r with s = 2x(6x^2 + 3x + 1),
+ * i.e. the textbook reduced pairing to the power s. Since s is coprime to r this is still a
+ * non-degenerate bilinear pairing, and a product is 1 exactly when the textbook product is.
+ * Methods are thread-safe (each call uses its own scratch space).
  */
 public final class Pairing {
-  /** Below this many pairs, splitting the Miller loop across threads does not pay. */
-  private static final int PARALLEL_MIN_PAIRS = 2;
+  /**
+   * Each thread gets at least this many pairs: every batch pays its own chain of 64 Fq12
+   * squarings, which a batch of one pair would not earn back.
+   */
+  private static final int MIN_PAIRS_PER_BATCH = 2;
 
   private Pairing() {}
 
@@ -67,7 +70,7 @@ public final class Pairing {
 
   /** The product of the n Miller loop values, split into one batch per thread. */
   static long[] millerLoopProduct(long[] g1, long[] g2, int n, Parallelism parallelism) {
-    int batches = Math.min(parallelism.threads(), n / PARALLEL_MIN_PAIRS);
+    int batches = Math.min(parallelism.threads(), n / MIN_PAIRS_PER_BATCH);
     long[] f = new long[Fq12.SIZE];
     if (batches <= 1) {
       new MillerLoop().run(f, 0, g1, 0, g2, 0, n);
