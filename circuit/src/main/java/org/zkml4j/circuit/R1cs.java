@@ -1,5 +1,7 @@
 package org.zkml4j.circuit;
 
+import java.util.Arrays;
+
 /**
  * A rank-1 constraint system over BN254's Fr: constraints {@code <A_i,w> * <B_i,w> = <C_i,w>} on a
  * witness vector w.
@@ -109,7 +111,7 @@ public final class R1cs {
     return o instanceof R1cs r
         && r.numWires == numWires && r.numOutputs == numOutputs && r.numPublicInputs == numPublicInputs
         && r.numPrivateInputs == numPrivateInputs && r.numLabels == numLabels
-        && java.util.Arrays.equals(r.wireLabels, wireLabels)
+        && Arrays.equals(r.wireLabels, wireLabels)
         && r.a.equals(a) && r.b.equals(b) && r.c.equals(c);
   }
 

@@ -28,6 +28,7 @@ public final class SparseMatrix {
   private final int[] rowStart;
   private final int[] wires;
   private final long[] coefficients;
+  private final int maxWire;
 
   /** Takes ownership of the arrays; {@code rowStart} has rows + 1 entries, the last being the term count. */
   SparseMatrix(int rows, int[] rowStart, int[] wires, long[] coefficients) {
@@ -35,6 +36,11 @@ public final class SparseMatrix {
     this.rowStart = rowStart;
     this.wires = wires;
     this.coefficients = coefficients;
+    int max = -1;
+    for (int k = 0; k < rowStart[rows]; k++) {
+      max = Math.max(max, wires[k]);
+    }
+    this.maxWire = max;
   }
 
   public int rows() {
@@ -81,10 +87,6 @@ public final class SparseMatrix {
   public void multiply(Witness w, long[] out, Parallelism parallelism) {
     if (out.length < 4L * rows) {
       throw new IllegalArgumentException("output has room for " + out.length / 4 + " rows, need " + rows);
-    }
-    int maxWire = -1;
-    for (int k = 0, n = terms(); k < n; k++) {
-      maxWire = Math.max(maxWire, wires[k]);
     }
     if (maxWire >= w.size()) {
       throw new IllegalArgumentException("witness has " + w.size() + " wires, the matrix uses wire " + maxWire);

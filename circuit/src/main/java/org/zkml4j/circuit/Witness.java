@@ -3,6 +3,7 @@ package org.zkml4j.circuit;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
 
@@ -87,7 +88,7 @@ public final class Witness {
     if (wire == 0) {
       throw new IllegalArgumentException("wire 0 is the constant 1");
     }
-    java.util.Objects.checkIndex(wire, size());
+    Objects.checkIndex(wire, size());
     long[] v = values.clone();
     FR.fromBigInteger(v, 4 * wire, value);
     return new Witness(v);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ class R1csCheckerTest {
     // 1 * 1 = -(w1 + ... + w20) with every wire 1: C = -20.
     R1csBuilder builder = new R1csBuilder(0, 0, 0).term(R1cs.Matrix.A, 0, BigInteger.ONE)
         .term(R1cs.Matrix.B, 0, BigInteger.ONE);
-    List<BigInteger> w = new java.util.ArrayList<>(List.of(BigInteger.ONE));
+    List<BigInteger> w = new ArrayList<>(List.of(BigInteger.ONE));
     for (int wire = 1; wire <= 20; wire++) {
       builder.term(R1cs.Matrix.C, wire, BigInteger.valueOf(-1));
       w.add(BigInteger.ONE);

@@ -163,7 +163,7 @@ public final class BinFileReader implements AutoCloseable {
       this.name = name;
       this.start = start;
       this.size = size;
-      this.buffer = ByteBuffer.allocateDirect((int) Math.clamp(size, 64, BUFFER_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+      this.buffer = ByteBuffer.allocateDirect(Math.clamp(size, 64, BUFFER_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
       this.buffer.limit(0);
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,8 @@ class BinFileTest {
       s.skip(big.length - 2000L);
       byte[] tail = new byte[1000];
       s.bytes(tail, 0, tail.length);
-      assertArrayEquals(java.util.Arrays.copyOf(big, 1000), head);
-      assertArrayEquals(java.util.Arrays.copyOfRange(big, big.length - 1000, big.length), tail);
+      assertArrayEquals(Arrays.copyOf(big, 1000), head);
+      assertArrayEquals(Arrays.copyOfRange(big, big.length - 1000, big.length), tail);
       long[] read = new long[4];
       for (int i = 0; i < 100_000; i++) {
         assertEquals(i, s.u32());
