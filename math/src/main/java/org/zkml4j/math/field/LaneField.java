@@ -8,9 +8,10 @@ import java.math.BigInteger;
  * floating-point FMA (see {@link LaneKernel} for how).
  *
  * <p>Use it where work comes in batches of independent products: the bucket additions of a
- * batch-affine MSM, the butterflies of one NTT layer. One product costs about a fifth of
- * {@link PrimeField#mul}, but only when eight are available at once; for serial chains (one
- * inversion, one accumulator) convert the element back to {@link PrimeField} form.
+ * batch-affine MSM, the butterflies of one NTT layer. With eight products available at once, one
+ * costs about an eighth of a {@link PrimeField#mul} (about 9 against 72 ns on a Zen 4 core); a
+ * single product still takes a whole kernel call, so serial chains (one inversion, one running
+ * accumulator) belong in {@link PrimeField} form, reached through {@link #toPrimeField}.
  *
  * <h2>Layout</h2>
  *
@@ -36,13 +37,26 @@ import java.math.BigInteger;
  * with n a multiple of {@link #BLOCK}. An output may be the same elements as an input (z == x,
  * zi == xi); other overlaps are not allowed.
  *
+ * <h2>Batch-affine additions</h2>
+ *
+ * An MSM adds n independent pairs of affine points (P into bucket b) like this: gather x1, y1,
+ * x2, y2 into four vectors ({@link #copy} from SoA bucket storage, or {@link #fromPrimeField}
+ * from {@link PrimeField} coordinates); {@code sub} dx = x2 - x1; {@link #batchInverse}(dx),
+ * which multiplies in the lanes and inverts once in scalar form; lambda = (y2 - y1) * dx;
+ * x3 = lambda^2 - x1 - x2; y3 = lambda * (x1 - x3) - y1; scatter back. That is 3 + 3 products,
+ * one square and 6 subtractions per addition, all eight-wide. Pairs with x1 = x2 (doubling, or
+ * P = -Q) must be sorted out first ({@link #isZero} of dx); their dx would invert to zero.
+ *
  * <h2>Running fast</h2>
  *
  * The kernels need {@code --add-modules jdk.incubator.vector}, and they are fast only once C2
- * has compiled them: C1 cannot compile the multiplication, and with tiered compilation the
- * method can stay in slow code for a whole run (about 100x slower). Run with
- * {@code -XX:-TieredCompilation}, or check with {@code -XX:+PrintCompilation} that
- * {@code LaneKernel::mul} reached tier 4. Instances are immutable and thread-safe.
+ * has compiled them: interpreted or C1-compiled Vector API code is 100 to 1000 times slower.
+ * With tiered compilation the multiplication reached C2 in every run measured (it is kept small
+ * for that), but large Vector API methods have been seen to stay in C1 code for a whole run, so
+ * for benchmarks and long proofs run with {@code -XX:-TieredCompilation}, or check with
+ * {@code -XX:+PrintCompilation} that {@code LaneKernel::mul} reached tier 4. Where the machine
+ * has no 512-bit vectors the kernels use its preferred width ({@link #lanes()}), with the same
+ * layout. Instances are immutable and thread-safe.
  */
 public final class LaneField {
   /** Elements per block of the layout; batch starts and lengths are multiples of it. */
