@@ -3,9 +3,9 @@ package org.zkml4j.math.field;
 import java.math.BigInteger;
 
 /**
- * Arithmetic modulo a BN254 prime on many independent elements at once: 5 x 51-bit limbs in
- * structure-of-arrays layout, multiplied eight at a time with the Vector API and exact
- * floating-point FMA (see {@link LaneKernel} for how).
+ * Arithmetic modulo a BN254 prime (or another odd p that meets the constructor's bound) on many
+ * independent elements at once: 5 x 51-bit limbs in structure-of-arrays layout, multiplied eight
+ * at a time with the Vector API and exact floating-point FMA (see {@link LaneKernel} for how).
  *
  * <p>Use it where work comes in batches of independent products: the bucket additions of a
  * batch-affine MSM, the butterflies of one NTT layer. With eight products available at once, one
@@ -43,8 +43,8 @@ import java.math.BigInteger;
  * x2, y2 into four vectors ({@link #copy} from SoA bucket storage, or {@link #fromPrimeField}
  * from {@link PrimeField} coordinates); {@code sub} dx = x2 - x1; {@link #batchInverse}(dx),
  * which multiplies in the lanes and inverts once in scalar form; lambda = (y2 - y1) * dx;
- * x3 = lambda^2 - x1 - x2; y3 = lambda * (x1 - x3) - y1; scatter back. That is 3 + 3 products,
- * one square and 6 subtractions per addition, all eight-wide. Pairs with x1 = x2 (doubling, or
+ * x3 = lambda^2 - x1 - x2; y3 = lambda * (x1 - x3) - y1; scatter back. That is 5 products (3 of
+ * them in the batch inversion), one square and 6 subtractions per addition, all eight-wide. Pairs with x1 = x2 (doubling, or
  * P = -Q) must be sorted out first ({@link #isZero} of dx); their dx would invert to zero.
  *
  * <h2>Running fast</h2>
@@ -56,7 +56,12 @@ import java.math.BigInteger;
  * for benchmarks and long proofs run with {@code -XX:-TieredCompilation}, or check with
  * {@code -XX:+PrintCompilation} that {@code LaneKernel::mul} reached tier 4. Where the machine
  * has no 512-bit vectors the kernels use its preferred width ({@link #lanes()}), with the same
- * layout. Instances are immutable and thread-safe.
+ * layout.
+ *
+ * <p>Instances are immutable and thread-safe, and every method works on the range it is given
+ * and nothing else, so large conversions or batches split across threads with
+ * {@link org.zkml4j.math.parallel.Parallelism#forRange} (arithmetic ranges block-aligned). The
+ * methods themselves stay single-threaded: they are meant to run inside such tasks.
  */
 public final class LaneField {
   /** Elements per block of the layout; batch starts and lengths are multiples of it. */
