@@ -22,7 +22,7 @@ import org.zkml4j.math.parallel.Parallelism;
  */
 public final class Msm {
   /** Relative costs (in Fq multiplications) of a bucket addition and of reducing one bucket. */
-  private static final double G1_ADD = 7, G1_REDUCE = 27, G2_ADD = 33, G2_REDUCE = 86;
+  private static final double G1_ADD = 7, G1_REDUCE = 15, G2_ADD = 33, G2_REDUCE = 86;
 
   private Msm() {}
 
