@@ -1,13 +1,15 @@
 package org.zkml4j.math.curve;
 
 /**
- * The field a curve's coordinates live in (Fq for G1, Fq2 for G2), seen through the handful of
- * in-place operations the point formulas need, so that one copy of the formulas serves both groups.
+ * The field a group's coordinates live in (Fq for G1, Fq2 for G2), seen through the handful of
+ * in-place operations point formulas need, so that one copy of a formula serves both groups: the
+ * group law here, batched affine additions in {@code org.zkml4j.math.msm}. Obtain it from
+ * {@link CurveGroup#coordinates()}.
  *
  * <p>Elements are {@link #size()} longs at an offset, in Montgomery form; outputs may alias inputs.
- * Implementations may hold scratch space and are then confined to one thread.
+ * The Fq2 view holds scratch space, so like its group it is confined to one thread.
  */
-interface CoordinateField {
+public sealed interface CoordinateField permits FqCoordinates, Fq2Coordinates {
   /** Longs per element: 4 for Fq, 8 for Fq2. */
   int size();
 

@@ -44,6 +44,11 @@ public abstract sealed class CurveGroup permits G1, G2 {
     this.acc = new long[3 * s];
   }
 
+  /** The coordinate field's arithmetic, sharing this instance's thread confinement. */
+  public final CoordinateField coordinates() {
+    return f;
+  }
+
   /** Longs per affine point. */
   public final int affineSize() {
     return 2 * s;

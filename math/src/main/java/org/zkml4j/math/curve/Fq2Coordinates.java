@@ -8,6 +8,7 @@ import org.zkml4j.math.field.PrimeField;
 final class Fq2Coordinates implements CoordinateField {
   private static final PrimeField FQ = Bn254.FQ;
   private final Fq2 fq2 = new Fq2();
+  private final long[] t = new long[4];
 
   @Override
   public int size() {
@@ -51,23 +52,23 @@ final class Fq2Coordinates implements CoordinateField {
 
   /**
    * 1/a = conj(a) / N(a) with the norm N(a) = a0^2 + a1^2 in Fq, so the n norms are inverted
-   * together by {@link PrimeField#batchInverse}: about 7 Fq multiplications per element.
+   * together by {@link PrimeField#batchInverse}: about 7 Fq multiplications per element. The norms
+   * live in the upper half of the scratch, the Fq inversion's own scratch in the lower half.
    */
   @Override
   public void batchInverse(long[] v, int offset, int n, long[] scratch) {
-    long[] norms = new long[4 * n];
-    long[] t = new long[4];
+    int norms = 4 * n;
     for (int i = 0; i < n; i++) {
-      int o = offset + Fq2.SIZE * i;
-      FQ.square(norms, 4 * i, v, o);
+      int o = offset + Fq2.SIZE * i, no = norms + 4 * i;
+      FQ.square(scratch, no, v, o);
       FQ.square(t, 0, v, o + 4);
-      FQ.add(norms, 4 * i, norms, 4 * i, t, 0);
+      FQ.add(scratch, no, scratch, no, t, 0);
     }
-    FQ.batchInverse(norms, 0, n, scratch);
+    FQ.batchInverse(scratch, norms, n, scratch);
     for (int i = 0; i < n; i++) {
-      int o = offset + Fq2.SIZE * i;
-      FQ.mul(v, o, v, o, norms, 4 * i);
-      FQ.mul(v, o + 4, v, o + 4, norms, 4 * i);
+      int o = offset + Fq2.SIZE * i, no = norms + 4 * i;
+      FQ.mul(v, o, v, o, scratch, no);
+      FQ.mul(v, o + 4, v, o + 4, scratch, no);
       FQ.neg(v, o + 4, v, o + 4);
     }
   }

@@ -1,12 +1,12 @@
 package org.zkml4j.math.msm;
 
-import org.zkml4j.math.curve.G1;
-import org.zkml4j.math.field.Bn254;
-import org.zkml4j.math.field.PrimeField;
+import org.zkml4j.math.curve.CoordinateField;
+import org.zkml4j.math.curve.CurveGroup;
 
 /**
- * G1 window sums with affine additions batched so that one field inversion serves thousands of
- * them: about 6 multiplications per addition instead of the 11 of a mixed Jacobian addition.
+ * Window sums with affine additions batched so that one field inversion serves thousands of them:
+ * in G1 about 6 multiplications per addition instead of the 11 of a mixed Jacobian addition, in
+ * G2 about 15 Fq multiplications instead of 29.
  *
  * <p>The points of the window are first sorted by bucket (a counting sort that copies each point,
  * negated when its digit is, into a flat work array), so that every bucket is a contiguous
@@ -19,7 +19,11 @@ import org.zkml4j.math.field.PrimeField;
  * then finish each addition. Equal points (duplicate bases) become doublings, opposite points
  * give the point at infinity (all zeros in the work array), which later additions pass through.
  *
- * <p>The buckets are combined by the usual running sum in Jacobian coordinates.
+ * <p>The bucket sums are then combined by {@link #splitSum}, itself mostly batched affine sums.
+ *
+ * <p>The group's coordinate field does the arithmetic, so this one class serves G1 (Fq) and G2
+ * (Fq2); each batch is a flat array of independent additions, the shape a vectorised field
+ * multiplication can take over.
  */
 final class BatchAffineWindowSum implements WindowSum {
   /** Additions per shared inversion; one inversion costs about 380 multiplications. */
@@ -27,10 +31,12 @@ final class BatchAffineWindowSum implements WindowSum {
   /** From this many buckets on, splitting them into rows and columns beats the plain running sum. */
   private static final int SPLIT_FROM = 64;
 
-  private static final PrimeField FQ = Bn254.FQ;
   private static final byte ADD = 0, DOUBLE = 1, KEEP_FIRST = 2, TAKE_SECOND = 3, CANCEL = 4;
 
-  private final G1 g1 = new G1();
+  private final CurveGroup g;
+  private final CoordinateField f;
+  /** Longs per coordinate (s) and per affine point (2s). */
+  private final int s, a2;
   private int[] digits = new int[0];
   private long[] work = new long[0];
   private int[] counts = new int[0], starts = new int[0], fillPointers = new int[0];
@@ -39,10 +45,24 @@ final class BatchAffineWindowSum implements WindowSum {
 
   private final int[] first = new int[BATCH], second = new int[BATCH];
   private final byte[] kind = new byte[BATCH];
-  private final long[] den = new long[4 * BATCH], scratch = new long[4 * BATCH];
-  private final long[] lambda = new long[4], x3 = new long[4];
+  private final long[] den, scratch, lambda, x3;
   private int pending;
-  private final long[] running = new long[12], total = new long[12], rowSum = new long[12];
+  private final long[] running, total, rowSum;
+
+  /** A worker for the group g, whose instance it keeps (and so confines to its thread). */
+  BatchAffineWindowSum(CurveGroup g) {
+    this.g = g;
+    this.f = g.coordinates();
+    this.s = f.size();
+    this.a2 = 2 * s;
+    this.den = new long[s * BATCH];
+    this.scratch = new long[s * BATCH];
+    this.lambda = new long[s];
+    this.x3 = new long[s];
+    this.running = new long[g.jacobianSize()];
+    this.total = new long[g.jacobianSize()];
+    this.rowSum = new long[g.jacobianSize()];
+  }
 
   @Override
   public void sum(long[] bases, long[] scalars, int[] members, int from, int to, WindowPlan plan, int w,
@@ -50,7 +70,7 @@ final class BatchAffineWindowSum implements WindowSum {
     int m = to - from, nb = plan.buckets();
     if (digits.length < m) {
       digits = new int[m];
-      work = new long[8 * m];
+      work = new long[a2 * m];
     }
     if (counts.length < nb) {
       counts = new int[nb];
@@ -76,10 +96,10 @@ final class BatchAffineWindowSum implements WindowSum {
         continue;
       }
       int e = members[j], i = e >= 0 ? e : ~e;
-      int p = 8 * fill[Math.abs(d) - 1]++;
-      System.arraycopy(bases, 8 * i, work, p, 8);
+      int p = a2 * fill[Math.abs(d) - 1]++;
+      System.arraycopy(bases, a2 * i, work, p, a2);
       if (d < 0) {
-        FQ.neg(work, p + 4, work, p + 4);
+        f.neg(work, p + s, work, p + s);
       }
     }
     sumSegments(work, starts, counts, top);
@@ -88,7 +108,7 @@ final class BatchAffineWindowSum implements WindowSum {
     } else {
       splitSum(top, total);
     }
-    System.arraycopy(total, 0, out, oo, 12);
+    System.arraycopy(total, 0, out, oo, total.length);
   }
 
   /**
@@ -132,18 +152,18 @@ final class BatchAffineWindowSum implements WindowSum {
   }
 
   /**
-   * out = sum over s in [0, segments) of (s + 1) * S_(from+s), for the segment sums S_b (affine, at
-   * pts[8*starts[b]], absent when counts[b] is 0), as a running sum from the top: one mixed and
+   * out = sum over i in [0, segments) of (i + 1) * S_(from+i), for the segment sums S_b (affine,
+   * first in segment b, absent when counts[b] is 0), as a running sum from the top: one mixed and
    * one Jacobian addition per segment.
    */
   private void runningSum(long[] pts, int[] starts, int[] counts, int from, int segments, long[] out) {
-    g1.setInfinity(running, 0);
-    g1.setInfinity(out, 0);
+    g.setInfinity(running, 0);
+    g.setInfinity(out, 0);
     for (int b = from + segments - 1; b >= from; b--) {
       if (counts[b] > 0) {
-        g1.addMixed(running, 0, running, 0, pts, 8 * starts[b]);
+        g.addMixed(running, 0, running, 0, pts, a2 * starts[b]);
       }
-      g1.add(out, 0, out, 0, running, 0);
+      g.add(out, 0, out, 0, running, 0);
     }
   }
 
@@ -151,9 +171,10 @@ final class BatchAffineWindowSum implements WindowSum {
    * out = sum of j * B_j over the bucket sums B_j, j = b + 1 in [1, top], with j split as
    * h * L + l (L a power of two near sqrt(top)): the sum is L * sum_h h * R_h + sum_l l * C_l for
    * the row sums R_h = sum_l B_(hL+l) and column sums C_l = sum_h B_(hL+l). Every bucket joins one
-   * row and one column, and those sums are batched affine trees (about 14 multiplications per
-   * bucket in all, against about 27 for the running sum over all buckets), leaving running sums
-   * over only about 2 sqrt(top) rows and columns.
+   * row and one column, and those sums are batched affine trees (two batched additions per
+   * bucket, against a mixed and a Jacobian addition for the running sum over all buckets: in G1
+   * about 14 multiplications against 27), leaving running sums over about 2 sqrt(top) rows and
+   * columns.
    */
   private void splitSum(int top, long[] out) {
     int k = (32 - Integer.numberOfLeadingZeros(top)) / 2, lanes = 1 << k, rows = (top >> k) + 1;
@@ -170,67 +191,67 @@ final class BatchAffineWindowSum implements WindowSum {
         filled += 2;
       }
     }
-    if (groups.length < 8 * filled) {
-      groups = new long[8 * filled];
+    if (groups.length < a2 * filled) {
+      groups = new long[a2 * filled];
     }
     int[] fill = layOut(groupCounts, groupStarts, segments);
     for (int b = 0; b < top; b++) {
       if (counts[b] > 0) {
-        System.arraycopy(work, 8 * starts[b], groups, 8 * fill[(b + 1) >> k]++, 8);
-        System.arraycopy(work, 8 * starts[b], groups, 8 * fill[rows + ((b + 1) & (lanes - 1))]++, 8);
+        System.arraycopy(work, a2 * starts[b], groups, a2 * fill[(b + 1) >> k]++, a2);
+        System.arraycopy(work, a2 * starts[b], groups, a2 * fill[rows + ((b + 1) & (lanes - 1))]++, a2);
       }
     }
     sumSegments(groups, groupStarts, groupCounts, segments);
     // running sums weight their first segment by 1: start at row 1 and column 1 (row and column 0 weigh 0)
     runningSum(groups, groupStarts, groupCounts, 1, rows - 1, rowSum);
     for (int i = 0; i < k; i++) {
-      g1.dbl(rowSum, 0, rowSum, 0);
+      g.dbl(rowSum, 0, rowSum, 0);
     }
     runningSum(groups, groupStarts, groupCounts, rows + 1, lanes - 1, out);
-    g1.add(out, 0, out, 0, rowSum, 0);
+    g.add(out, 0, out, 0, rowSum, 0);
   }
 
   /** Performs the pending additions pts[first] += pts[second]. */
   private void flush(long[] pts) {
     for (int k = 0; k < pending; k++) {
-      int a = 8 * first[k], b = 8 * second[k], dk = 4 * k;
+      int a = a2 * first[k], b = a2 * second[k], dk = s * k;
       if (isInfinity(pts, a)) {
         kind[k] = TAKE_SECOND;
-        FQ.setZero(den, dk);
+        f.setZero(den, dk);
       } else if (isInfinity(pts, b)) {
         kind[k] = KEEP_FIRST;
-        FQ.setZero(den, dk);
-      } else if (PrimeField.equal(pts, a, pts, b)) {
-        if (PrimeField.equal(pts, a + 4, pts, b + 4)) {
+        f.setZero(den, dk);
+      } else if (f.equal(pts, a, pts, b)) {
+        if (f.equal(pts, a + s, pts, b + s)) {
           kind[k] = DOUBLE;
-          FQ.dbl(den, dk, pts, a + 4); // 2y; never zero, as G1 has no point of order 2
+          f.dbl(den, dk, pts, a + s); // 2y: never zero, as neither curve has a point of order 2
         } else {
           kind[k] = CANCEL;
-          FQ.setZero(den, dk);
+          f.setZero(den, dk);
         }
       } else {
         kind[k] = ADD;
-        FQ.sub(den, dk, pts, b, pts, a);
+        f.sub(den, dk, pts, b, pts, a);
       }
     }
-    FQ.batchInverse(den, 0, pending, scratch); // zeros (the special cases) stay zero
+    f.batchInverse(den, 0, pending, scratch); // zeros (the special cases) stay zero
     for (int k = 0; k < pending; k++) {
-      int a = 8 * first[k], b = 8 * second[k];
+      int a = a2 * first[k], b = a2 * second[k];
       switch (kind[k]) {
         case ADD -> {
-          FQ.sub(lambda, 0, pts, b + 4, pts, a + 4);
-          FQ.mul(lambda, 0, lambda, 0, den, 4 * k);
+          f.sub(lambda, 0, pts, b + s, pts, a + s);
+          f.mul(lambda, 0, lambda, 0, den, s * k);
           finish(pts, a, b);
         }
         case DOUBLE -> {
-          FQ.square(lambda, 0, pts, a);
-          FQ.dbl(x3, 0, lambda, 0);
-          FQ.add(lambda, 0, lambda, 0, x3, 0);
-          FQ.mul(lambda, 0, lambda, 0, den, 4 * k);
+          f.square(lambda, 0, pts, a);
+          f.dbl(x3, 0, lambda, 0);
+          f.add(lambda, 0, lambda, 0, x3, 0);
+          f.mul(lambda, 0, lambda, 0, den, s * k);
           finish(pts, a, b);
         }
-        case TAKE_SECOND -> System.arraycopy(pts, b, pts, a, 8);
-        case CANCEL -> java.util.Arrays.fill(pts, a, a + 8, 0L);
+        case TAKE_SECOND -> System.arraycopy(pts, b, pts, a, a2);
+        case CANCEL -> java.util.Arrays.fill(pts, a, a + a2, 0L);
         default -> { } // KEEP_FIRST
       }
     }
@@ -239,16 +260,16 @@ final class BatchAffineWindowSum implements WindowSum {
 
   /** With lambda set: x3 = lambda^2 - x1 - x2, y3 = lambda*(x1 - x3) - y1, written over point a. */
   private void finish(long[] pts, int a, int b) {
-    FQ.square(x3, 0, lambda, 0);
-    FQ.sub(x3, 0, x3, 0, pts, a);
-    FQ.sub(x3, 0, x3, 0, pts, b);
-    FQ.sub(pts, a, pts, a, x3, 0);
-    FQ.mul(pts, a, pts, a, lambda, 0);
-    FQ.sub(pts, a + 4, pts, a, pts, a + 4);
-    PrimeField.copy(pts, a, x3, 0);
+    f.square(x3, 0, lambda, 0);
+    f.sub(x3, 0, x3, 0, pts, a);
+    f.sub(x3, 0, x3, 0, pts, b);
+    f.sub(pts, a, pts, a, x3, 0);
+    f.mul(pts, a, pts, a, lambda, 0);
+    f.sub(pts, a + s, pts, a, pts, a + s);
+    f.copy(pts, a, x3, 0);
   }
 
-  private static boolean isInfinity(long[] p, int o) {
-    return (p[o] | p[o + 1] | p[o + 2] | p[o + 3] | p[o + 4] | p[o + 5] | p[o + 6] | p[o + 7]) == 0;
+  private boolean isInfinity(long[] p, int o) {
+    return f.isZero(p, o) && f.isZero(p, o + s);
   }
 }

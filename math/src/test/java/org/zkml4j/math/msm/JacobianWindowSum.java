@@ -3,9 +3,10 @@ package org.zkml4j.math.msm;
 import org.zkml4j.math.curve.CurveGroup;
 
 /**
- * The classic bucket method for any group: each point is added into its digit's bucket with one
- * mixed (Jacobian + affine) addition, then the buckets are combined by a running sum. Used for G2,
- * whose Fq2 arithmetic makes batch-affine bookkeeping less worthwhile.
+ * The classic bucket method, kept as a second opinion for tests: each point is added into its
+ * digit's bucket with one mixed (Jacobian + affine) addition through the curve package's tested
+ * group law, then the buckets are combined by a running sum. It shares only the digit recoding
+ * and the task scheduling with the batched affine production code.
  */
 final class JacobianWindowSum implements WindowSum {
   private final CurveGroup g;
