@@ -354,7 +354,7 @@ public abstract sealed class CurveGroup permits G1, G2 {
    * little-endian limbs whose top limb is zero (so the recoding's carry has room).
    */
   private void scalarMulLimbs(long[] r, int ro, long[] p, int po, long[] k) {
-    byte[] naf = wnaf(k);
+    byte[] naf = Wnaf.digits(k, WNAF_WIDTH);
     int js = 3 * s;
     copyJacobian(table, 0, p, po);
     dbl(acc, 0, p, po); // 2P, used to step through the odd multiples
@@ -379,50 +379,5 @@ public abstract sealed class CurveGroup permits G1, G2 {
       }
     }
     copyJacobian(r, ro, acc, 0);
-  }
-
-  /** Width-w non-adjacent form: digits odd in (-2^(w-1), 2^(w-1)) or zero, least significant first. */
-  private static byte[] wnaf(long[] k) {
-    long[] x = k.clone();
-    byte[] digits = new byte[64 * x.length];
-    int mask = (1 << WNAF_WIDTH) - 1;
-    for (int i = 0; !isZero(x); i++) {
-      if ((x[0] & 1) != 0) {
-        int d = (int) (x[0] & mask);
-        if (d >= 1 << (WNAF_WIDTH - 1)) {
-          d -= 1 << WNAF_WIDTH;
-          addSmall(x, -d); // x - d with d negative: x grows, its low w bits become zero
-        } else {
-          x[0] -= d; // clears the low bits that are set; never borrows
-        }
-        digits[i] = (byte) d;
-      }
-      shiftRightOne(x);
-    }
-    return digits;
-  }
-
-  private static boolean isZero(long[] x) {
-    for (long v : x) {
-      if (v != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void addSmall(long[] x, long v) {
-    for (int i = 0; i < x.length && v != 0; i++) {
-      long sum = x[i] + v;
-      v = Long.compareUnsigned(sum, x[i]) < 0 ? 1 : 0;
-      x[i] = sum;
-    }
-  }
-
-  private static void shiftRightOne(long[] x) {
-    for (int i = 0; i < x.length - 1; i++) {
-      x[i] = (x[i] >>> 1) | (x[i + 1] << 63);
-    }
-    x[x.length - 1] >>>= 1;
   }
 }

@@ -49,12 +49,6 @@ final class AffineReference {
 
   // ------------------------------------------------------------------ field
 
-  BigInteger[] elem(long v) {
-    BigInteger[] e = zero();
-    e[0] = BigInteger.valueOf(v).mod(Q);
-    return e;
-  }
-
   BigInteger[] zero() {
     BigInteger[] e = new BigInteger[degree];
     Arrays.fill(e, BigInteger.ZERO);
