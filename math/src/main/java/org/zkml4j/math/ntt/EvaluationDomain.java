@@ -117,7 +117,11 @@ public final class EvaluationDomain {
    * root exists, ffjavascript's {@code Fr.shift} = 25 (the square of the non-residue 5).
    */
   public long[] snarkjsCosetShift() {
-    return k < MAX_LOG2_SIZE ? ROOTS[k + 1].clone() : FR.element(25);
+    return snarkjsCosetShift(k);
+  }
+
+  static long[] snarkjsCosetShift(int log2Size) {
+    return log2Size < MAX_LOG2_SIZE ? ROOTS[log2Size + 1].clone() : FR.element(25);
   }
 
   /** Coefficients to values on H: v_i becomes sum_j v_j w^(ij). */
