@@ -1,8 +1,5 @@
 package org.zkml4j.math.ntt;
 
-import org.zkml4j.math.field.Bn254;
-import org.zkml4j.math.field.PrimeField;
-
 /**
  * The radix-2 passes of {@link EvaluationDomain}: decimation in time (bit-reversed input, natural
  * output) and decimation in frequency (natural input, bit-reversed output), in place over a flat
@@ -14,59 +11,56 @@ import org.zkml4j.math.field.PrimeField;
  * table read backwards, with the butterfly's two outputs swapped to absorb the sign.
  *
  * <p>Each pass touches a caller-chosen range, so the caller can run ranges in parallel: the
- * butterflies of one layer are independent, and whole blocks of the lower layers are too. Every
- * method takes a 4-long scratch {@code t} that it overwrites.
+ * butterflies of one layer are independent, and whole blocks of the lower layers are too.
  */
 final class Butterflies {
-  private static final PrimeField FR = Bn254.FR;
-
   private Butterflies() {}
 
   /**
    * Decimation in time over layers 0 .. {@code layers}-1 of one block of 2^layers elements that
    * starts at element {@code start} (a multiple of the block size).
    */
-  static void ditBlock(long[] x, int o, int k, long[] w, boolean inverse, int start, int layers, long[] t) {
+  static void ditBlock(long[] x, int o, int k, long[] w, boolean inverse, int start, int layers) {
     int end = start + (1 << layers);
     for (int h = 0; h < layers; h++) {
       int m = 1 << h;
       for (int base = start; base < end; base += 2 * m) {
-        ditRun(x, o, k, w, inverse, h, base, 0, m, t);
+        ditRun(x, o, k, w, inverse, h, base, 0, m);
       }
     }
   }
 
   /** Decimation in time, layer h, butterflies [from, to) of the n/2 in the layer. */
-  static void ditLayer(long[] x, int o, int k, long[] w, boolean inverse, int h, int from, int to, long[] t) {
+  static void ditLayer(long[] x, int o, int k, long[] w, boolean inverse, int h, int from, int to) {
     int m = 1 << h;
     int q = from;
     while (q < to) {
       int j = q & (m - 1);
       int run = Math.min(m - j, to - q); // butterflies left in this group, sharing its base
-      ditRun(x, o, k, w, inverse, h, ((q >>> h) << (h + 1)), j, j + run, t);
+      ditRun(x, o, k, w, inverse, h, ((q >>> h) << (h + 1)), j, j + run);
       q += run;
     }
   }
 
   /** Decimation in frequency over layers {@code layers}-1 down to 0 of one block. */
-  static void difBlock(long[] x, int o, int k, long[] w, boolean inverse, int start, int layers, long[] t) {
+  static void difBlock(long[] x, int o, int k, long[] w, boolean inverse, int start, int layers) {
     int end = start + (1 << layers);
     for (int h = layers - 1; h >= 0; h--) {
       int m = 1 << h;
       for (int base = start; base < end; base += 2 * m) {
-        difRun(x, o, k, w, inverse, h, base, 0, m, t);
+        difRun(x, o, k, w, inverse, h, base, 0, m);
       }
     }
   }
 
   /** Decimation in frequency, layer h, butterflies [from, to) of the n/2 in the layer. */
-  static void difLayer(long[] x, int o, int k, long[] w, boolean inverse, int h, int from, int to, long[] t) {
+  static void difLayer(long[] x, int o, int k, long[] w, boolean inverse, int h, int from, int to) {
     int m = 1 << h;
     int q = from;
     while (q < to) {
       int j = q & (m - 1);
       int run = Math.min(m - j, to - q);
-      difRun(x, o, k, w, inverse, h, ((q >>> h) << (h + 1)), j, j + run, t);
+      difRun(x, o, k, w, inverse, h, ((q >>> h) << (h + 1)), j, j + run);
       q += run;
     }
   }
@@ -75,36 +69,20 @@ final class Butterflies {
    * DIT butterflies j in [j0, j1) of the group at element {@code base} in layer h:
    * (a, b) becomes (a + w^j b, a - w^j b).
    */
-  private static void ditRun(long[] x, int o, int k, long[] w, boolean inverse, int h, int base, int j0, int j1,
-      long[] t) {
+  private static void ditRun(long[] x, int o, int k, long[] w, boolean inverse, int h, int base, int j0, int j1) {
     int stride = 4 << (k - 1 - h); // twiddle step in longs
     int half = 4 << h; // distance of the pair in longs
     int a = o + 4 * (base + j0);
     int j = j0;
     if (j == 0) { // twiddle 1
-      int b = a + half;
-      FR.sub(t, 0, x, a, x, b);
-      FR.add(x, a, x, a, x, b);
-      PrimeField.copy(x, b, t, 0);
+      FrButterfly.plusMinus(x, a, a + half);
       a += 4;
       j++;
     }
-    if (inverse) {
-      int wo = (4 << (k - 1)) - j * stride;
-      for (; j < j1; j++, a += 4, wo -= stride) {
-        int b = a + half;
-        FR.mul(t, 0, x, b, w, wo); // the true twiddle is -w[wo]: swap the outputs
-        FR.add(x, b, x, a, t, 0);
-        FR.sub(x, a, x, a, t, 0);
-      }
-    } else {
-      int wo = j * stride;
-      for (; j < j1; j++, a += 4, wo += stride) {
-        int b = a + half;
-        FR.mul(t, 0, x, b, w, wo);
-        FR.sub(x, b, x, a, t, 0);
-        FR.add(x, a, x, a, t, 0);
-      }
+    int wo = inverse ? (4 << (k - 1)) - j * stride : j * stride;
+    int step = inverse ? -stride : stride;
+    for (; j < j1; j++, a += 4, wo += step) {
+      FrButterfly.dit(x, a, a + half, w, wo, inverse); // inverse: the true twiddle is -w[wo]
     }
   }
 
@@ -112,36 +90,20 @@ final class Butterflies {
    * DIF butterflies j in [j0, j1) of the group at element {@code base} in layer h:
    * (a, b) becomes (a + b, (a - b) w^j).
    */
-  private static void difRun(long[] x, int o, int k, long[] w, boolean inverse, int h, int base, int j0, int j1,
-      long[] t) {
+  private static void difRun(long[] x, int o, int k, long[] w, boolean inverse, int h, int base, int j0, int j1) {
     int stride = 4 << (k - 1 - h);
     int half = 4 << h;
     int a = o + 4 * (base + j0);
     int j = j0;
-    if (j == 0) {
-      int b = a + half;
-      FR.sub(t, 0, x, a, x, b);
-      FR.add(x, a, x, a, x, b);
-      PrimeField.copy(x, b, t, 0);
+    if (j == 0) { // twiddle 1
+      FrButterfly.plusMinus(x, a, a + half);
       a += 4;
       j++;
     }
-    if (inverse) {
-      int wo = (4 << (k - 1)) - j * stride;
-      for (; j < j1; j++, a += 4, wo -= stride) {
-        int b = a + half;
-        FR.sub(t, 0, x, b, x, a); // (b - a) * w[wo] = (a - b) * (-w[wo])
-        FR.add(x, a, x, a, x, b);
-        FR.mul(x, b, t, 0, w, wo);
-      }
-    } else {
-      int wo = j * stride;
-      for (; j < j1; j++, a += 4, wo += stride) {
-        int b = a + half;
-        FR.sub(t, 0, x, a, x, b);
-        FR.add(x, a, x, a, x, b);
-        FR.mul(x, b, t, 0, w, wo);
-      }
+    int wo = inverse ? (4 << (k - 1)) - j * stride : j * stride;
+    int step = inverse ? -stride : stride;
+    for (; j < j1; j++, a += 4, wo += step) {
+      FrButterfly.dif(x, a, a + half, w, wo, inverse); // inverse: the true twiddle is -w[wo]
     }
   }
 

@@ -46,6 +46,8 @@ public final class EvaluationDomain {
   private final Parallelism parallelism;
   /** w^t for t &lt; n/2. */
   private final long[] twiddles;
+  /** w_B^t for t &lt; B/2, B = 2^blockLayers: the block passes' twiddles, compact so they stay in cache. */
+  private final long[] blockTwiddles;
   private final long[] sizeInverse;
   /** Layers done block by block, in cache; the layers above run as whole-vector passes. */
   private final int blockLayers;
@@ -76,6 +78,14 @@ public final class EvaluationDomain {
       layers = Math.min(layers, k - spread);
     }
     this.blockLayers = Math.max(0, layers);
+    if (blockLayers == k) {
+      this.blockTwiddles = twiddles;
+    } else {
+      this.blockTwiddles = FR.newVector((1 << blockLayers) / 2);
+      for (int t = 0; t < (1 << blockLayers) / 2; t++) {
+        PrimeField.copy(blockTwiddles, 4 * t, twiddles, 4 * (t << (k - blockLayers)));
+      }
+    }
   }
 
   /** The domain of size 2^log2Size, working on {@link Parallelism#shared()}. */
@@ -222,15 +232,14 @@ public final class EvaluationDomain {
   private void dit(long[] v, int o, boolean inverse) {
     int layers = blockLayers;
     parallelism.forRange(n >>> layers, 1, (from, to) -> {
-      long[] t = new long[4];
       for (int b = from; b < to; b++) {
-        Butterflies.ditBlock(v, o, k, twiddles, inverse, b << layers, layers, t);
+        Butterflies.ditBlock(v, o, layers, blockTwiddles, inverse, b << layers, layers);
       }
     });
     for (int h = layers; h < k; h++) {
       int layer = h;
       parallelism.forRange(n / 2, MIN_CHUNK,
-          (from, to) -> Butterflies.ditLayer(v, o, k, twiddles, inverse, layer, from, to, new long[4]));
+          (from, to) -> Butterflies.ditLayer(v, o, k, twiddles, inverse, layer, from, to));
     }
   }
 
@@ -239,12 +248,11 @@ public final class EvaluationDomain {
     for (int h = k - 1; h >= layers; h--) {
       int layer = h;
       parallelism.forRange(n / 2, MIN_CHUNK,
-          (from, to) -> Butterflies.difLayer(v, o, k, twiddles, inverse, layer, from, to, new long[4]));
+          (from, to) -> Butterflies.difLayer(v, o, k, twiddles, inverse, layer, from, to));
     }
     parallelism.forRange(n >>> layers, 1, (from, to) -> {
-      long[] t = new long[4];
       for (int b = from; b < to; b++) {
-        Butterflies.difBlock(v, o, k, twiddles, inverse, b << layers, layers, t);
+        Butterflies.difBlock(v, o, layers, blockTwiddles, inverse, b << layers, layers);
       }
     });
   }
