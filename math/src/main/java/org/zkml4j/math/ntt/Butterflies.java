@@ -3,12 +3,14 @@ package org.zkml4j.math.ntt;
 /**
  * The radix-2 passes of {@link EvaluationDomain}: decimation in time (bit-reversed input, natural
  * output) and decimation in frequency (natural input, bit-reversed output), in place over a flat
- * Fr vector of n = 2^k elements starting at long offset {@code o}.
+ * Fr vector starting at long offset {@code o}.
  *
- * <p>Twiddles come from one table {@code w} holding w_n^t for t &lt; n/2 (4 longs each). Layer
- * {@code h} combines pairs 2^h apart and needs w_{2^(h+1)}^j = w_n^(j * 2^(k-1-h)). The inverse
- * transform needs w_{2^(h+1)}^-j, which for j &ge; 1 equals -w_n^(n/2 - j * 2^(k-1-h)): the same
- * table read backwards, with the butterfly's two outputs swapped to absorb the sign.
+ * <p>Twiddles come from a table {@code w} holding w_N^t for t &lt; N/2 (4 longs each), N = 2^k.
+ * For the whole-vector layer passes N is the vector's size; a block pass only reaches layer
+ * {@code layers}-1, so it can take the smaller table of N = 2^layers, which stays in cache. Layer
+ * h combines pairs 2^h apart and needs w_(2^(h+1))^j = w_N^(j 2^(k-1-h)). The inverse transform
+ * needs w_(2^(h+1))^-j, which for j &ge; 1 equals -w_N^(N/2 - j 2^(k-1-h)): the same table read
+ * backwards, with the butterfly's outputs swapped (or its difference negated) to absorb the sign.
  *
  * <p>Each pass touches a caller-chosen range, so the caller can run ranges in parallel: the
  * butterflies of one layer are independent, and whole blocks of the lower layers are too.
