@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.zkml4j.model.ir.ElementType;
 import org.zkml4j.model.ir.Graph;
@@ -51,6 +52,15 @@ public final class OnnxImporter {
    * @param source names the model in error messages, such as its file name
    */
   public static Graph read(byte[] model, String source) throws OnnxException {
+    return read(model, source, Map.of());
+  }
+
+  /**
+   * Reads a model with some graph inputs fixed to constant values, as if they were initializers
+   * (the ONNX backend tests pass shapes, axes and divisors as inputs; a real model holds them as
+   * constants).
+   */
+  static Graph read(byte[] model, String source, Map<String, Tensor> constantInputs) throws OnnxException {
     Model m;
     try {
       m = OnnxProto.parseModel(model);
@@ -65,7 +75,7 @@ public final class OnnxImporter {
           + " is not supported; expected 3 or later (ONNX 1.1 onwards)");
     }
     int opset = opset(m, source);
-    return importGraph(m.graph(), opset, source);
+    return importGraph(m.graph(), opset, source, constantInputs);
   }
 
   /** Reads a file holding one serialized TensorProto, like the {@code input_0.pb} files of ONNX's test data. */
@@ -103,7 +113,8 @@ public final class OnnxImporter {
     return version.intValue();
   }
 
-  private static Graph importGraph(GraphDef g, int opset, String source) throws OnnxException {
+  private static Graph importGraph(GraphDef g, int opset, String source, Map<String, Tensor> constantInputs)
+      throws OnnxException {
     if (g.sparseInitializers() > 0) {
       throw new OnnxException(Kind.UNSUPPORTED, source, "sparse initializers are not supported");
     }
@@ -115,7 +126,9 @@ public final class OnnxImporter {
         initialized.add(t.name());
       }
       for (ValueInfoDef in : g.inputs()) {
-        if (!initialized.contains(in.name())) {
+        if (constantInputs.containsKey(in.name())) {
+          builder.constant(in.name(), constantInputs.get(in.name()));
+        } else if (!initialized.contains(in.name())) {
           ValueInfo info = input(in, source);
           builder.input(info.name(), info.type(), info.shape());
         }

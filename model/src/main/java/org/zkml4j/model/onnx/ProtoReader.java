@@ -136,7 +136,10 @@ final class ProtoReader {
         require(4);
         pos += 4;
       }
-      default -> pos += length();
+      default -> {
+        int length = length();
+        pos += length;
+      }
     }
   }
 
