@@ -85,8 +85,9 @@ final class NodeImporter {
     }
   }
 
+  /** C is optional from opset 11; before, it is required. */
   private static void gemm(NodeContext ctx) throws OnnxException {
-    ctx.requireInputs(2, 3);
+    ctx.requireInputs(ctx.opset < 11 ? 3 : 2, 3);
     ctx.requireOutputs(1, "an extra output");
     if (ctx.has("broadcast") && ctx.intAttr("broadcast", 1) != 1) {
       throw ctx.unsupported("attribute broadcast=0 (opset 6 and older) is not supported");

@@ -10,7 +10,8 @@ import org.zkml4j.model.ir.Window;
  * Imports Conv, MaxPool and AveragePool: reads kernel, strides, dilations, pads and ceil_mode, and
  * resolves {@code auto_pad} into explicit pads from the (static) input shape. SAME_UPPER and
  * SAME_LOWER give {@code ceil(in / stride)} outputs, with the odd unit of padding at the end or the
- * start respectively; VALID pads nothing.
+ * start respectively; VALID pads nothing. SAME with a stride so much larger than the window that
+ * the needed padding is negative (below -1) shifts the windows in ONNX Runtime, and is rejected.
  */
 final class WindowImporter {
   private WindowImporter() {}
@@ -105,7 +106,12 @@ final class WindowImporter {
         for (int i = 0; i < spatial; i++) {
           int in = x.dim(i + 2);
           int out = Math.ceilDiv(in, strides[i]);
-          int total = Math.max(0, (out - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - in);
+          int total = (out - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - in;
+          if (total < -1) {
+            throw ctx.unsupported("auto_pad " + autoPad + " with stride " + strides[i] + " on spatial axis " + i
+                + " leaves gaps between windows (padding " + total + "), where runtimes disagree; give explicit pads");
+          }
+          total = Math.max(0, total);
           int small = total / 2;
           begin[i] = autoPad.equals("SAME_UPPER") ? small : total - small;
           end[i] = total - begin[i];
