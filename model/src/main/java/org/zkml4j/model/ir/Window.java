@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>Along an axis of size {@code in}, the window covers {@code (kernel - 1) * dilation + 1}
  * positions and there are {@code floor((in + padBegin + padEnd - extent) / stride) + 1} outputs, or
- * with {@code ceilMode} the ceiling of that division, less one when the last window would start
+ * with {@code ceilMode} the ceiling of that division, less the windows that would start
  * inside the end padding (ONNX's rule for pooling; convolutions never use {@code ceilMode}).
  *
  * @param kernel kernel size per spatial axis, each at least 1
@@ -66,7 +66,7 @@ public record Window(List<Integer> kernel, List<Integer> strides, List<Integer> 
       return span / stride + 1;
     }
     int out = (span + stride - 1) / stride + 1;
-    if ((out - 1) * stride >= inputSize + padsBegin.get(i)) {
+    while (out > 0 && (out - 1) * stride >= inputSize + padsBegin.get(i)) {
       out--;
     }
     return out;
