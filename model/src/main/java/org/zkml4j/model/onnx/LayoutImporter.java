@@ -89,8 +89,8 @@ final class LayoutImporter {
     int rank = dims.length;
     long start = ctx.intAttr("start", 0);
     long end = ctx.intAttr("end", rank);
-    int from = (int) Math.clamp(start < 0 ? start + rank : start, 0, rank);
-    int to = (int) Math.clamp(end < 0 ? end + rank : end, 0, rank);
+    int from = Math.clamp(start < 0 ? start + rank : start, 0, rank);
+    int to = Math.clamp(end < 0 ? end + rank : end, 0, rank);
     long[] out = new long[Math.max(0, to - from)];
     for (int i = 0; i < out.length; i++) {
       out[i] = dims[from + i];

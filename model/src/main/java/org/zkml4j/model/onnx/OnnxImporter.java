@@ -31,9 +31,9 @@ import org.zkml4j.model.onnx.OnnxProto.ValueInfoDef;
  * {@value OpType#MAX_OPSET}; the operators of {@link OpType}; FLOAT or INT64 graph inputs with
  * static shapes, except that a symbolic (or missing) first dimension, the batch, is bound to 1;
  * initializers of any numeric type, stored inside the file. Initializers listed among the graph
- * inputs (older exporters do this) are constants. External data, sparse tensors, other domains,
- * model-local functions and attributes the importer does not understand are rejected, never
- * ignored.
+ * inputs (older exporters do this) are constants. External data, sparse tensors, operators of
+ * other domains (including calls of model-local functions) and attributes the importer does not
+ * understand are rejected, never ignored.
  *
  * <p>Every error is an {@link OnnxException} naming the file, the node and its operator, and what
  * was expected.

@@ -2,7 +2,6 @@ package org.zkml4j.model.onnx;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import org.zkml4j.model.onnx.ProtoReader.ProtoException;
  * protobuf requires, and repeated numbers are accepted packed or unpacked.
  *
  * <pre>
- * ModelProto        1 ir_version, 2 producer_name, 7 graph, 8 opset_import, 25 functions
+ * ModelProto        1 ir_version, 7 graph, 8 opset_import
  * OperatorSetIdProto 1 domain, 2 version
  * GraphProto        1 node, 2 name, 5 initializer, 11 input, 12 output, 15 sparse_initializer
  * NodeProto         1 input, 2 output, 3 name, 4 op_type, 5 attribute, 7 domain
@@ -30,7 +29,7 @@ import org.zkml4j.model.onnx.ProtoReader.ProtoException;
 final class OnnxProto {
   private OnnxProto() {}
 
-  record Model(long irVersion, Map<String, Long> opsets, String producer, GraphDef graph, int functions) {}
+  record Model(long irVersion, Map<String, Long> opsets, GraphDef graph) {}
 
   record GraphDef(String name, List<NodeDef> nodes, List<TensorDef> initializers, int sparseInitializers,
       List<ValueInfoDef> inputs, List<ValueInfoDef> outputs) {}
@@ -59,9 +58,7 @@ final class OnnxProto {
     ProtoReader r = new ProtoReader(bytes, 0, bytes.length);
     long ir = -1;
     Map<String, Long> opsets = new LinkedHashMap<>();
-    String producer = "";
     GraphDef graph = null;
-    int functions = 0;
     try {
       while (r.hasMore()) {
         switch (r.nextField()) {
@@ -69,7 +66,6 @@ final class OnnxProto {
             r.expect(ProtoReader.VARINT, "ir_version");
             ir = r.varint();
           }
-          case 2 -> producer = r.string();
           case 7 -> graph = parseGraph(r.message(), "graph");
           case 8 -> {
             ProtoReader o = r.message();
@@ -87,17 +83,13 @@ final class OnnxProto {
             }
             opsets.put(domain, version);
           }
-          case 25 -> {
-            r.skip();
-            functions++;
-          }
           default -> r.skip();
         }
       }
     } catch (ProtoException e) {
       throw e instanceof Located ? e : new Located(e, "ModelProto");
     }
-    return new Model(ir, opsets, producer, graph, functions);
+    return new Model(ir, opsets, graph);
   }
 
   static GraphDef parseGraph(ProtoReader r, String where) {
@@ -160,8 +152,8 @@ final class OnnxProto {
     long i = 0;
     byte[] s = null;
     TensorDef t = null;
-    Floats floats = new Floats();
-    Longs ints = new Longs();
+    GrowableArrays.Floats floats = new GrowableArrays.Floats();
+    GrowableArrays.Longs ints = new GrowableArrays.Longs();
     int inferred = 0;
     try {
       while (r.hasMore()) {
@@ -283,15 +275,15 @@ final class OnnxProto {
   }
 
   static TensorDef parseTensor(ProtoReader r, String where) {
-    Longs dims = new Longs();
+    GrowableArrays.Longs dims = new GrowableArrays.Longs();
     int dataType = 0;
     String name = "";
     ByteBuffer raw = null;
-    Floats floats = new Floats();
-    Longs int32 = new Longs();
-    Longs int64 = new Longs();
-    Doubles doubles = new Doubles();
-    Longs uint64 = new Longs();
+    GrowableArrays.Floats floats = new GrowableArrays.Floats();
+    GrowableArrays.Longs int32 = new GrowableArrays.Longs();
+    GrowableArrays.Longs int64 = new GrowableArrays.Longs();
+    GrowableArrays.Doubles doubles = new GrowableArrays.Doubles();
+    GrowableArrays.Longs uint64 = new GrowableArrays.Longs();
     int strings = 0;
     boolean external = false;
     boolean segment = false;
@@ -341,7 +333,7 @@ final class OnnxProto {
     return parseTensor(new ProtoReader(bytes, 0, bytes.length), "TensorProto");
   }
 
-  private static void readVarints(ProtoReader r, Longs out) {
+  private static void readVarints(ProtoReader r, GrowableArrays.Longs out) {
     if (r.wireType() == ProtoReader.LENGTH_DELIMITED) {
       ProtoReader packed = r.message();
       while (packed.hasMore()) {
@@ -353,7 +345,7 @@ final class OnnxProto {
     }
   }
 
-  private static void readFloats(ProtoReader r, Floats out) {
+  private static void readFloats(ProtoReader r, GrowableArrays.Floats out) {
     if (r.wireType() == ProtoReader.LENGTH_DELIMITED) {
       ByteBuffer b = r.littleEndian();
       if (b.remaining() % 4 != 0) {
@@ -368,7 +360,7 @@ final class OnnxProto {
     }
   }
 
-  private static void readDoubles(ProtoReader r, Doubles out) {
+  private static void readDoubles(ProtoReader r, GrowableArrays.Doubles out) {
     if (r.wireType() == ProtoReader.LENGTH_DELIMITED) {
       ByteBuffer b = r.littleEndian();
       if (b.remaining() % 8 != 0) {
@@ -396,54 +388,6 @@ final class OnnxProto {
 
     String where() {
       return where;
-    }
-  }
-
-  private static final class Longs {
-    private long[] a = new long[4];
-    private int n;
-
-    void add(long v) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    long[] toArray() {
-      return Arrays.copyOf(a, n);
-    }
-  }
-
-  private static final class Floats {
-    private float[] a = new float[4];
-    private int n;
-
-    void add(float v) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    float[] toArray() {
-      return Arrays.copyOf(a, n);
-    }
-  }
-
-  private static final class Doubles {
-    private double[] a = new double[4];
-    private int n;
-
-    void add(double v) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    double[] toArray() {
-      return Arrays.copyOf(a, n);
     }
   }
 }
