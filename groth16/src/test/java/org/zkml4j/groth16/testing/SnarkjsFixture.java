@@ -131,11 +131,18 @@ public final class SnarkjsFixture {
     }
   }
 
-  /** Runs the snarkjs command line in the interop folder; fails the test unless it succeeds. */
+  /**
+   * Runs the snarkjs command line in the interop folder; fails the test unless it succeeds (snarkjs
+   * exits with 0 after some errors, so its "[ERROR]" log lines count as failure too).
+   */
   public static String snarkjs(String... args) {
     List<String> command = new ArrayList<>(List.of("node_modules/snarkjs/build/cli.cjs"));
     command.addAll(List.of(args));
-    return node(command.toArray(String[]::new));
+    String output = node(command.toArray(String[]::new));
+    if (output.contains("[ERROR]")) {
+      fail("snarkjs " + String.join(" ", args) + " reported an error:\n" + output);
+    }
+    return output;
   }
 
   /** Runs snarkjs and returns its exit code and output without failing. */
@@ -179,6 +186,16 @@ public final class SnarkjsFixture {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+  }
+
+  /** The prepared phase-1 file the circuits were set up with. */
+  public static synchronized Path ptauFile() {
+    assumeAvailable();
+    try {
+      return ptau();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
