@@ -1,7 +1,10 @@
 package org.zkml4j.groth16;
 
 import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.random.RandomGenerator;
+import org.zkml4j.circuit.Witness;
 import org.zkml4j.math.parallel.Parallelism;
 
 /**
@@ -15,6 +18,34 @@ import org.zkml4j.math.parallel.Parallelism;
  */
 public final class Groth16 {
   private Groth16() {}
+
+  /**
+   * Proves that the witness satisfies the key's circuit, with r and s from a new
+   * {@link SecureRandom}.
+   *
+   * @param witness all nVars wire values in Fr Montgomery form (4 longs each), wire 0 = 1, as
+   *     {@code Witness.toArray()} gives them
+   * @throws IllegalArgumentException if the witness has the wrong length, a value not below r, or
+   *     wire 0 is not 1. A witness that does not satisfy the constraints gives a proof that does
+   *     not verify; check it with the circuit's R1CS checker first for a helpful message.
+   */
+  public static ProverOutput prove(ProvingKey pk, long[] witness) {
+    return prove(pk, witness, new SecureRandom(), Parallelism.shared());
+  }
+
+  public static ProverOutput prove(ProvingKey pk, Witness witness) {
+    return prove(pk, witness.toArray());
+  }
+
+  /**
+   * Proves with the given randomness and executor.
+   *
+   * @param random the source of the blinding scalars r and s; must be cryptographically strong
+   *     for zero knowledge (a seeded generator is for reproducible tests only)
+   */
+  public static ProverOutput prove(ProvingKey pk, long[] witness, RandomGenerator random, Parallelism parallelism) {
+    return Prover.prove(pk, witness, random, parallelism);
+  }
 
   /**
    * Verifies a proof of the given public signals (outputs, then public inputs, as in
