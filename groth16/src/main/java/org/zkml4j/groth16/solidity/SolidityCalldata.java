@@ -2,6 +2,7 @@ package org.zkml4j.groth16.solidity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.zkml4j.groth16.Proof;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.hash.Keccak256;
 
@@ -25,10 +26,45 @@ public final class SolidityCalldata {
   private SolidityCalldata() {}
 
   /**
-   * snarkjs's text, without the line break its command line adds: {@code ["0x..", "0x.."],[["0x..",
-   * "0x.."],["0x..", "0x.."]],["0x..", "0x.."],["0x..","0x..",...]}, each number as 64 lower-case
-   * hexadecimal digits.
+   * The text {@code snarkjs zkey export soliditycalldata} prints for this proof and these public
+   * signals, without the final line break: {@code ["0x..", "0x.."],[["0x..", "0x.."],["0x..",
+   * "0x.."]],["0x..", "0x.."],["0x..","0x..",...]}, each number as 64 lower-case hexadecimal digits.
+   *
+   * @param publicSignals the public signals in Fr Montgomery form, 4 longs each, outputs first
+   * @throws IllegalArgumentException if publicSignals is empty, not a whole number of elements, or
+   *     holds a non-canonical element
    */
+  public static String text(Proof proof, long[] publicSignals) {
+    return text(words(proof, publicSignals));
+  }
+
+  /**
+   * The call data of {@code verifyProof} for this proof and these public signals: the 4-byte
+   * selector of {@code verifyProof(uint256[2],uint256[2][2],uint256[2],uint256[N])} (N = number
+   * of signals), then the 8 + N arguments as 32-byte big-endian words; what a transaction to a
+   * verifier contract carries.
+   *
+   * @param publicSignals the public signals in Fr Montgomery form, 4 longs each, outputs first
+   * @throws IllegalArgumentException as {@link #text}
+   */
+  public static byte[] abiEncoded(Proof proof, long[] publicSignals) {
+    return abiEncoded(words(proof, publicSignals));
+  }
+
+  private static byte[] words(Proof proof, long[] publicSignals) {
+    if (publicSignals.length == 0 || publicSignals.length % 4 != 0) {
+      throw new IllegalArgumentException("public signals must be one or more Fr elements of 4 longs each, got "
+          + publicSignals.length + " longs");
+    }
+    for (int i = 0; i < publicSignals.length; i += 4) {
+      if (!Bn254.FR.isCanonical(publicSignals, i)) {
+        throw new IllegalArgumentException("public signal " + i / 4 + " is not a canonical Fr element");
+      }
+    }
+    return words(proof.a(), proof.b(), proof.c(), publicSignals);
+  }
+
+  /** snarkjs's text for the argument words. */
   static String text(byte[] words) {
     int n = words.length / WORD;
     StringBuilder s = new StringBuilder(70 * n + 16);
@@ -46,7 +82,7 @@ public final class SolidityCalldata {
     return s.append(']').toString();
   }
 
-  /** The call data: the 4-byte selector of verifyProof for this many signals, then the words. */
+  /** The selector of verifyProof for this many signals, then the words. */
   static byte[] abiEncoded(byte[] words) {
     byte[] selector = selector(words.length / WORD - PROOF_WORDS);
     byte[] out = new byte[selector.length + words.length];

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.zkml4j.groth16.VerifyingKey;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
 
@@ -37,6 +38,26 @@ public final class SolidityVerifierExporter {
   private static final PrimeField FQ = Bn254.FQ;
 
   private SolidityVerifierExporter() {}
+
+  /**
+   * The Solidity source of a verifier contract named {@value #DEFAULT_CONTRACT_NAME} for {@code vk}.
+   *
+   * @throws IllegalArgumentException if the key has no public signal ({@code uint[0]} is not
+   *     valid Solidity, so snarkjs's ABI cannot express it)
+   */
+  public static String export(VerifyingKey vk) {
+    return export(vk, DEFAULT_CONTRACT_NAME);
+  }
+
+  /**
+   * The Solidity source of a verifier contract named {@code contractName} for {@code vk}.
+   *
+   * @throws IllegalArgumentException if the name is not a Solidity identifier or the key has no
+   *     public signal
+   */
+  public static String export(VerifyingKey vk, String contractName) {
+    return render(contractName, vk.alpha1(), vk.beta2(), vk.gamma2(), vk.delta2(), vk.ic());
+  }
 
   /**
    * The verifier contract's Solidity source, in the layout of the verifying key's points (affine,

@@ -74,21 +74,27 @@ public final class InteropNode {
    *     status or does not finish within {@code timeout}
    */
   public static String run(Path script, Duration timeout, String... args) {
+    return runWithInput(script, timeout, "", args);
+  }
+
+  /** As {@link #run(Path, Duration, String...)}, with {@code input} as the script's standard input. */
+  public static String runWithInput(Path script, Duration timeout, String input, String... args) {
     Path interop = interop();
     List<String> command = new ArrayList<>();
     command.add("node");
     command.add(script.toString());
     command.addAll(List.of(args));
     try {
+      Path stdin = Files.writeString(Files.createTempFile("node-stdin", ".txt"), input);
       Path stdout = Files.createTempFile("node-stdout", ".txt");
       Path stderr = Files.createTempFile("node-stderr", ".txt");
       try {
         Process process = new ProcessBuilder(command)
             .directory(interop.toFile())
+            .redirectInput(stdin.toFile())
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile())
             .start();
-        process.getOutputStream().close();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
           throw new IllegalStateException("node " + script.getFileName() + " did not finish within " + timeout
@@ -100,6 +106,7 @@ public final class InteropNode {
         }
         return Files.readString(stdout, StandardCharsets.UTF_8);
       } finally {
+        Files.deleteIfExists(stdin);
         Files.deleteIfExists(stdout);
         Files.deleteIfExists(stderr);
       }

@@ -46,6 +46,16 @@ record SnarkjsFixture(Path dir, Key vk, List<Case> proofs) {
     }
   }
 
+  private static SnarkjsFixture shared;
+
+  /** The fixture, made once per test run under target/solidity-evm. */
+  static synchronized SnarkjsFixture shared() {
+    if (shared == null) {
+      shared = create(Path.of("target", "solidity-evm"));
+    }
+    return shared;
+  }
+
   /** Runs snarkjs into a fresh {@code dir} (about 5 s) and reads what it wrote. */
   static SnarkjsFixture create(Path dir) {
     InteropNode.requirePackage("snarkjs");

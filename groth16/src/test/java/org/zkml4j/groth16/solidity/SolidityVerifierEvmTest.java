@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.zkml4j.groth16.Proof;
+import org.zkml4j.groth16.VerifyingKey;
 import org.zkml4j.groth16.evm.Anvil;
 import org.zkml4j.groth16.evm.Solc;
 import org.zkml4j.math.field.Bn254;
@@ -42,11 +44,11 @@ class SolidityVerifierEvmTest {
 
   @BeforeAll
   static void deployBoth() throws IOException {
-    fixture = SnarkjsFixture.create(Path.of("target", "solidity-evm"));
+    fixture = SnarkjsFixture.shared();
     SnarkjsFixture.Key vk = fixture.vk();
     Path source = fixture.dir().resolve("zkml4j_verifier.sol");
-    Files.writeString(source, SolidityVerifierExporter.render(SolidityVerifierExporter.DEFAULT_CONTRACT_NAME,
-        vk.alpha1(), vk.beta2(), vk.gamma2(), vk.delta2(), vk.ic()));
+    Files.writeString(source, SolidityVerifierExporter.export(
+        VerifyingKey.of(vk.alpha1(), vk.beta2(), vk.gamma2(), vk.delta2(), vk.ic())));
     compiled = Solc.compile(source, fixture.dir().resolve("snarkjs_verifier.sol"));
     anvil = Anvil.start();
     ours = anvil.deploy(compiled.contract("zkml4j_verifier.sol", "Groth16Verifier").bytecode());
@@ -81,6 +83,15 @@ class SolidityVerifierEvmTest {
       System.out.printf("  signals %s: zkml4j %d, snarkjs %d (%+d)%n",
           shortSignals(proof.signals()), gasOurs, gasTheirs, gasOurs - gasTheirs);
       assertTrue(gasOurs < gasTheirs, "ours " + gasOurs + " gas, snarkjs's " + gasTheirs);
+    }
+  }
+
+  @Test
+  void ourAbiEncodedCallIsAcceptedByBothVerifiers() {
+    for (SnarkjsFixture.Case proof : fixture.proofs()) {
+      byte[] call = SolidityCalldata.abiEncoded(Proof.of(proof.a(), proof.b(), proof.c()), proof.frSignals());
+      assertArrayEquals(TRUE, anvil.call(ours, call), "ours, signals " + proof.signals());
+      assertArrayEquals(TRUE, anvil.call(theirs, call), "snarkjs's, signals " + proof.signals());
     }
   }
 
