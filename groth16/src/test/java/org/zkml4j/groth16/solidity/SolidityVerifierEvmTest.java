@@ -19,9 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zkml4j.groth16.Proof;
+import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.VerifyingKey;
 import org.zkml4j.groth16.evm.Anvil;
 import org.zkml4j.groth16.evm.Solc;
+import org.zkml4j.groth16.format.ZkeyReader;
 import org.zkml4j.math.field.Bn254;
 
 /**
@@ -42,13 +44,15 @@ class SolidityVerifierEvmTest {
   private static String ours;
   private static String theirs;
 
+  private static String exported;
+
   @BeforeAll
   static void deployBoth() throws IOException {
     fixture = SnarkjsFixture.shared();
     SnarkjsFixture.Key vk = fixture.vk();
     Path source = fixture.dir().resolve("zkml4j_verifier.sol");
-    Files.writeString(source, SolidityVerifierExporter.export(
-        VerifyingKey.of(vk.alpha1(), vk.beta2(), vk.gamma2(), vk.delta2(), vk.ic())));
+    exported = SolidityVerifierExporter.export(VerifyingKey.of(vk.alpha1(), vk.beta2(), vk.gamma2(), vk.delta2(), vk.ic()));
+    Files.writeString(source, exported);
     compiled = Solc.compile(source, fixture.dir().resolve("snarkjs_verifier.sol"));
     anvil = Anvil.start();
     ours = anvil.deploy(compiled.contract("zkml4j_verifier.sol", "Groth16Verifier").bytecode());
@@ -60,6 +64,13 @@ class SolidityVerifierEvmTest {
     if (anvil != null) {
       anvil.close();
     }
+  }
+
+  /** The user's path: snarkjs's .zkey read by zkml4j gives the same contract as its verification_key.json. */
+  @Test
+  void exportFromZkeyEqualsExportFromVerificationKeyJson() throws Exception {
+    ProvingKey pk = ZkeyReader.read(fixture.dir().resolve("final.zkey"));
+    assertEquals(exported, SolidityVerifierExporter.export(pk.verifyingKey()));
   }
 
   @Test
