@@ -1,6 +1,8 @@
 package org.zkml4j.groth16;
 
 import java.util.Arrays;
+import java.util.Optional;
+import org.zkml4j.math.field.Fq2;
 
 /**
  * A Groth16 proof: A and C in G1, B in G2, affine in the project layout (8, 16 and 8 longs,
@@ -36,6 +38,29 @@ public final class Proof {
       throw new IllegalArgumentException("proof point " + name + " has a coordinate not below q");
     }
     return p.clone();
+  }
+
+  /**
+   * Checks that A and C are on G1 and B on the twist and in the order-r subgroup G2.
+   *
+   * @return the first problem found, in words, or empty when the points are valid
+   */
+  public Optional<String> checkPoints() {
+    Fq2 fq2 = new Fq2();
+    long[] scratch = new long[16];
+    if (!PointChecks.onG1(a, 0, scratch)) {
+      return Optional.of("A " + PointChecks.describe(a, 0, false) + " is not on G1");
+    }
+    if (!PointChecks.onTwist(b, 0, fq2, scratch)) {
+      return Optional.of("B " + PointChecks.describe(b, 0, true) + " is not on the twist (G2's curve)");
+    }
+    if (!PointChecks.onG1(c, 0, scratch)) {
+      return Optional.of("C " + PointChecks.describe(c, 0, false) + " is not on G1");
+    }
+    if (!PointChecks.inG2Subgroup(b, 0)) {
+      return Optional.of("B " + PointChecks.describe(b, 0, true) + " is on the twist but not in the subgroup G2");
+    }
+    return Optional.empty();
   }
 
   /** pi_a, in G1. */

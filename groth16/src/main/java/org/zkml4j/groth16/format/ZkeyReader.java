@@ -9,13 +9,15 @@ import org.zkml4j.groth16.Phase2Contribution;
 import org.zkml4j.groth16.Phase2Contributions;
 import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.QapCoefficients;
+import org.zkml4j.circuit.format.BinFileReader;
+import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.parallel.Parallelism;
 
 /**
  * Reads snarkjs's Groth16 proving keys ({@code .zkey}, snarkjs 0.7.x, src/zkey_utils.js).
  *
- * <p>Container "zkey", version 1 ({@link ContainerReader}); sections, in any order:
+ * <p>Container "zkey", version 1 ({@link BinFileReader}); sections, in any order:
  * <ol>
  *   <li>protocol: u32 1 (Groth16; PLONK and FFLONK keys are rejected);
  *   <li>header: u32 n8q = 32, q (32 bytes), u32 n8r = 32, r (32 bytes), u32 nVars, u32 nPublic,
@@ -59,32 +61,32 @@ public final class ZkeyReader {
   }
 
   public static ProvingKey read(Path file, Parallelism parallelism) throws IOException, FormatException {
-    try (ContainerReader in = ContainerReader.open(file, MAGIC, VERSION, VERSION)) {
-      for (int type : in.types()) {
+    try (BinFileReader in = BinFileReader.open(file, MAGIC, VERSION, VERSION)) {
+      for (int type : in.sectionTypes()) {
         if (type < 1 || type > 10) {
           throw new FormatException(file, "section type " + Integer.toUnsignedString(type)
               + " is not one of a Groth16 .zkey's (1 to 10)");
         }
       }
-      ContainerReader.Section protocol = in.section(1, "protocol");
-      protocol.expectSize(4, "a u32 protocol id");
-      int id = protocol.u32();
+      BinFileReader.Section protocol = in.section(1, "section 1 (protocol)");
+      expectSize(protocol, 4, "a u32 protocol id");
+      long id = protocol.u32();
       if (id != PROTOCOL_GROTH16) {
-        throw protocol.error("holds protocol id " + Integer.toUnsignedString(id)
+        throw protocol.error("holds protocol id " + id
             + "; only Groth16 (1) keys are supported, not PLONK (2) or FFLONK (10)");
       }
       ProvingKey.Builder key = ProvingKey.builder().parallelism(parallelism);
-      int[] sizes = readHeader(in.section(2, "header"), key);
+      int[] sizes = readHeader(in.section(2, "section 2 (header)"), key);
       int nVars = sizes[0], nPublic = sizes[1], domainSize = sizes[2];
-      key.ic(points(in.section(3, "IC"), nPublic + 1L, false, "nPublic + 1"));
-      key.coefficients(coefficients(in.section(4, "coefficients"), parallelism));
-      key.pointsA(points(in.section(5, "A"), nVars, false, "nVars"));
-      key.pointsB1(points(in.section(6, "B1"), nVars, false, "nVars"));
-      key.pointsB2(points(in.section(7, "B2"), nVars, true, "nVars"));
-      key.pointsC(points(in.section(8, "C"), (long) nVars - nPublic - 1, false, "nVars - nPublic - 1"));
-      key.pointsH(points(in.section(9, "H"), domainSize, false, "domainSize"));
+      key.ic(points(in.section(3, "section 3 (IC)"), nPublic + 1L, false, "nPublic + 1"));
+      key.coefficients(coefficients(in.section(4, "section 4 (coefficients)"), parallelism));
+      key.pointsA(points(in.section(5, "section 5 (A)"), nVars, false, "nVars"));
+      key.pointsB1(points(in.section(6, "section 6 (B1)"), nVars, false, "nVars"));
+      key.pointsB2(points(in.section(7, "section 7 (B2)"), nVars, true, "nVars"));
+      key.pointsC(points(in.section(8, "section 8 (C)"), (long) nVars - nPublic - 1, false, "nVars - nPublic - 1"));
+      key.pointsH(points(in.section(9, "section 9 (H)"), domainSize, false, "domainSize"));
       if (in.has(10)) {
-        key.contributions(contributions(in.section(10, "contributions")));
+        key.contributions(contributions(in.section(10, "section 10 (contributions)")));
       }
       try {
         return key.build();
@@ -95,14 +97,14 @@ public final class ZkeyReader {
   }
 
   /** Reads section 2 into the builder and returns {nVars, nPublic, domainSize}. */
-  private static int[] readHeader(ContainerReader.Section s, ProvingKey.Builder key)
+  private static int[] readHeader(BinFileReader.Section s, ProvingKey.Builder key)
       throws IOException, FormatException {
-    s.expectSize(HEADER_BYTES, "field sizes and primes, three u32 sizes, 3 G1 and 3 G2 points");
+    expectSize(s, HEADER_BYTES, "field sizes and primes, three u32 sizes, 3 G1 and 3 G2 points");
     prime(s, "q", Bn254.Q_MODULUS);
     prime(s, "r", Bn254.R_MODULUS);
-    long nVars = Integer.toUnsignedLong(s.u32());
-    long nPublic = Integer.toUnsignedLong(s.u32());
-    long domainSize = Integer.toUnsignedLong(s.u32());
+    long nVars = s.u32();
+    long nPublic = s.u32();
+    long domainSize = s.u32();
     if (nVars > (Integer.MAX_VALUE / 16) || domainSize > (1 << ProvingKey.MAX_LOG2_DOMAIN)) {
       throw s.error("declares nVars " + nVars + " and domainSize " + domainSize
           + ", beyond what this implementation supports (2^27 signals, 2^28 domain)");
@@ -123,14 +125,14 @@ public final class ZkeyReader {
     return new int[] {(int) nVars, (int) nPublic, (int) domainSize};
   }
 
-  private static void prime(ContainerReader.Section s, String name, BigInteger expected)
+  private static void prime(BinFileReader.Section s, String name, BigInteger expected)
       throws IOException, FormatException {
-    int n8 = s.u32();
+    long n8 = s.u32();
     if (n8 != 32) {
-      throw s.error("gives " + Integer.toUnsignedString(n8) + "-byte elements for " + name + "; BN254 needs 32");
+      throw s.error("gives " + n8 + "-byte elements for " + name + "; BN254 needs 32");
     }
     long[] limbs = new long[4];
-    s.longs(limbs, 0, 4);
+    s.limbs(limbs, 0);
     BigInteger p = unsigned(limbs);
     if (!p.equals(expected)) {
       throw s.error("has the prime " + name + " = " + p + ", not BN254's " + expected
@@ -142,21 +144,23 @@ public final class ZkeyReader {
    * Reads n affine points. With a {@code count} description the section must hold exactly those
    * points; with null, the points are part of a larger section.
    */
-  private static long[] points(ContainerReader.Section s, long n, boolean g2, String count)
+  private static long[] points(BinFileReader.Section s, long n, boolean g2, String count)
       throws IOException, FormatException {
     int bytes = g2 ? G2_BYTES : G1_BYTES;
     if (count != null) {
-      s.expectSize(n * bytes, count + " = " + n + " " + (g2 ? "G2" : "G1") + " points of " + bytes + " bytes");
+      expectSize(s, n * bytes, count + " = " + n + " " + (g2 ? "G2" : "G1") + " points of " + bytes + " bytes");
     }
     long[] p = new long[Math.toIntExact(n * bytes / 8)];
-    s.longs(p, 0, p.length);
+    for (int i = 0; i < p.length; i += 4) {
+      s.limbs(p, i);
+    }
     return p;
   }
 
-  private static QapCoefficients coefficients(ContainerReader.Section s, Parallelism parallelism)
+  private static QapCoefficients coefficients(BinFileReader.Section s, Parallelism parallelism)
       throws IOException, FormatException {
-    long n = Integer.toUnsignedLong(s.u32());
-    s.expectSize(4 + n * COEFFICIENT_BYTES, "u32 count = " + n + ", then " + COEFFICIENT_BYTES + " bytes per entry");
+    long n = s.u32();
+    expectSize(s, 4 + n * COEFFICIENT_BYTES, "u32 count = " + n + ", then " + COEFFICIENT_BYTES + " bytes per entry");
     if (n > Integer.MAX_VALUE / 4) {
       throw s.error("holds " + n + " entries, more than this implementation supports");
     }
@@ -164,9 +168,9 @@ public final class ZkeyReader {
     int[] matrix = new int[count], constraint = new int[count], signal = new int[count];
     long[] values = new long[4 * count];
     for (int i = 0; i < count; i++) {
-      matrix[i] = s.u32();
-      constraint[i] = s.u32();
-      signal[i] = s.u32();
+      matrix[i] = (int) s.u32();
+      constraint[i] = (int) s.u32();
+      signal[i] = (int) s.u32();
       s.limbs(values, 4 * i);
       if (matrix[i] != 0 && matrix[i] != 1) {
         throw s.error("entry " + i + " names matrix " + Integer.toUnsignedString(matrix[i]) + "; expected 0 (A) or 1 (B)");
@@ -192,10 +196,10 @@ public final class ZkeyReader {
     }
   }
 
-  private static Phase2Contributions contributions(ContainerReader.Section s) throws IOException, FormatException {
+  private static Phase2Contributions contributions(BinFileReader.Section s) throws IOException, FormatException {
     byte[] hash = new byte[Phase2Contributions.HASH_BYTES];
     s.bytes(hash, 0, hash.length);
-    long n = Integer.toUnsignedLong(s.u32());
+    long n = s.u32();
     List<Phase2Contribution> list = new ArrayList<>();
     for (long i = 0; i < n; i++) {
       long[] deltaAfter = points(s, 1, false, null);
@@ -204,8 +208,8 @@ public final class ZkeyReader {
       long[] g2Spx = points(s, 1, true, null);
       byte[] transcript = new byte[Phase2Contribution.TRANSCRIPT_BYTES];
       s.bytes(transcript, 0, transcript.length);
-      int type = s.u32();
-      long length = Integer.toUnsignedLong(s.u32());
+      int type = (int) s.u32();
+      long length = s.u32();
       if (length > s.remaining()) {
         throw s.error("contribution " + (i + 1) + " declares " + length + " bytes of parameters, but only "
             + s.remaining() + " remain");
@@ -220,6 +224,12 @@ public final class ZkeyReader {
     }
     s.expectEnd();
     return new Phase2Contributions(hash, list);
+  }
+
+  private static void expectSize(BinFileReader.Section s, long expected, String layout) throws FormatException {
+    if (s.size() != expected) {
+      throw s.error("is " + s.size() + " bytes long, expected " + expected + " (" + layout + ")");
+    }
   }
 
   static BigInteger unsigned(long[] limbs) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
+import org.zkml4j.circuit.format.BinFileWriter;
 import org.zkml4j.groth16.Phase2Contribution;
 import org.zkml4j.groth16.Phase2Contributions;
 import org.zkml4j.groth16.ProvingKey;
@@ -44,7 +45,7 @@ public final class ZkeyWriter {
 
   public static void write(ProvingKey key, Path file, SectionOrder order) throws IOException {
     boolean mpc = key.contributions().isPresent();
-    try (ContainerWriter out = ContainerWriter.create(file, ZkeyReader.MAGIC, ZkeyReader.VERSION, mpc ? 10 : 9)) {
+    try (BinFileWriter out = BinFileWriter.create(file, ZkeyReader.MAGIC, ZkeyReader.VERSION, mpc ? 10 : 9)) {
       for (int type : order.types) {
         if (type == 10 && !mpc) {
           continue;
@@ -53,13 +54,13 @@ public final class ZkeyWriter {
         switch (type) {
           case 1 -> out.u32(ZkeyReader.PROTOCOL_GROTH16);
           case 2 -> header(out, key);
-          case 3 -> out.longs(key.ic());
+          case 3 -> points(out, key.ic());
           case 4 -> coefficients(out, key.coefficients());
-          case 5 -> out.longs(key.pointsA());
-          case 6 -> out.longs(key.pointsB1());
-          case 7 -> out.longs(key.pointsB2());
-          case 8 -> out.longs(key.pointsC());
-          case 9 -> out.longs(key.pointsH());
+          case 5 -> points(out, key.pointsA());
+          case 6 -> points(out, key.pointsB1());
+          case 7 -> points(out, key.pointsB2());
+          case 8 -> points(out, key.pointsC());
+          case 9 -> points(out, key.pointsH());
           case 10 -> contributions(out, key.contributions().orElseThrow());
           default -> throw new IllegalStateException("section " + type);
         }
@@ -68,28 +69,28 @@ public final class ZkeyWriter {
     }
   }
 
-  private static void header(ContainerWriter out, ProvingKey key) throws IOException {
+  private static void header(BinFileWriter out, ProvingKey key) throws IOException {
     prime(out, Bn254.Q_MODULUS);
     prime(out, Bn254.R_MODULUS);
     out.u32(key.nVars());
     out.u32(key.nPublic());
     out.u32(key.domainSize());
     for (long[] p : new long[][] {key.alpha1(), key.beta1(), key.beta2(), key.gamma2(), key.delta1(), key.delta2()}) {
-      out.longs(p, 0, p.length);
+      points(out, LongBuffer.wrap(p));
     }
   }
 
-  private static void prime(ContainerWriter out, BigInteger p) throws IOException {
+  private static void prime(BinFileWriter out, BigInteger p) throws IOException {
     out.u32(32);
     long[] limbs = new long[4];
     for (int i = 0; i < 4; i++) {
       limbs[i] = p.shiftRight(64 * i).longValue();
     }
-    out.longs(limbs, 0, 4);
+    out.limbs(limbs, 0);
   }
 
   /** Values go out as v * R^2 (see {@link ZkeyReader}): the Montgomery form of v's Montgomery form. */
-  private static void coefficients(ContainerWriter out, QapCoefficients k) throws IOException {
+  private static void coefficients(BinFileWriter out, QapCoefficients k) throws IOException {
     out.u32(k.size());
     long[] v = new long[4];
     for (int i = 0; i < k.size(); i++) {
@@ -102,13 +103,25 @@ public final class ZkeyWriter {
     }
   }
 
-  private static void contributions(ContainerWriter out, Phase2Contributions record) throws IOException {
+  /** Points as 32-byte little-endian Montgomery coordinates, i.e. the limbs as they are. */
+  private static void points(BinFileWriter out, LongBuffer points) throws IOException {
+    long[] chunk = new long[1 << 12];
+    while (points.hasRemaining()) {
+      int n = Math.min(chunk.length, points.remaining());
+      points.get(chunk, 0, n);
+      for (int i = 0; i < n; i += 4) {
+        out.limbs(chunk, i);
+      }
+    }
+  }
+
+  private static void contributions(BinFileWriter out, Phase2Contributions record) throws IOException {
     byte[] hash = record.circuitHash();
     out.bytes(hash, 0, hash.length);
     out.u32(record.contributions().size());
     for (Phase2Contribution c : record.contributions()) {
       for (long[] p : new long[][] {c.deltaAfter(), c.g1S(), c.g1Sx(), c.g2Spx()}) {
-        out.longs(p, 0, p.length);
+        points(out, LongBuffer.wrap(p));
       }
       byte[] transcript = c.transcript();
       out.bytes(transcript, 0, transcript.length);

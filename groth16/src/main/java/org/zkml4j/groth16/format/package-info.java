@@ -4,7 +4,7 @@
  * binary section container, and the JSON files {@code verification_key.json}, {@code proof.json}
  * and {@code public.json}. Readers validate everything they read (sizes, field elements below
  * their modulus, points on their curves, G2 points in the subgroup where it matters) and report a
- * malformed file with a checked {@link org.zkml4j.groth16.format.FormatException} naming the
+ * malformed file with a checked {@link org.zkml4j.circuit.format.FormatException} naming the
  * file, the section or field, and what was expected.
  *
  * <p>References: snarkjs 0.7.x src/zkey_utils.js, src/zkey_new.js, src/groth16_prove.js,
