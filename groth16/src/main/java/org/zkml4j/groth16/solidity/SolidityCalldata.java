@@ -1,7 +1,9 @@
 package org.zkml4j.groth16.solidity;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import org.zkml4j.groth16.Proof;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.hash.Keccak256;
@@ -30,11 +32,11 @@ public final class SolidityCalldata {
    * signals, without the final line break: {@code ["0x..", "0x.."],[["0x..", "0x.."],["0x..",
    * "0x.."]],["0x..", "0x.."],["0x..","0x..",...]}, each number as 64 lower-case hexadecimal digits.
    *
-   * @param publicSignals the public signals in Fr Montgomery form, 4 longs each, outputs first
-   * @throws IllegalArgumentException if publicSignals is empty, not a whole number of elements, or
-   *     holds a non-canonical element
+   * @param publicSignals the public signals, outputs first, as in public.json and
+   *     {@code ProverOutput}
+   * @throws IllegalArgumentException if there is no public signal or one is not in [0, r)
    */
-  public static String text(Proof proof, long[] publicSignals) {
+  public static String text(Proof proof, List<BigInteger> publicSignals) {
     return text(words(proof, publicSignals));
   }
 
@@ -44,28 +46,48 @@ public final class SolidityCalldata {
    * of signals), then the 8 + N arguments as 32-byte big-endian words; what a transaction to a
    * verifier contract carries.
    *
-   * @param publicSignals the public signals in Fr Montgomery form, 4 longs each, outputs first
+   * @param publicSignals the public signals, outputs first
    * @throws IllegalArgumentException as {@link #text}
    */
-  public static byte[] abiEncoded(Proof proof, long[] publicSignals) {
+  public static byte[] abiEncoded(Proof proof, List<BigInteger> publicSignals) {
     return abiEncoded(words(proof, publicSignals));
   }
 
-  private static byte[] words(Proof proof, long[] publicSignals) {
-    if (publicSignals.length == 0 || publicSignals.length % 4 != 0) {
-      throw new IllegalArgumentException("public signals must be one or more Fr elements of 4 longs each, got "
-          + publicSignals.length + " longs");
+  /**
+   * The words in ABI order: A.x, A.y, B.x.c1, B.x.c0, B.y.c1, B.y.c0, C.x, C.y (the proof's
+   * points are Montgomery form in the project layout, G2 as x.c0, x.c1, y.c0, y.c1), then the
+   * signals.
+   */
+  private static byte[] words(Proof proof, List<BigInteger> publicSignals) {
+    if (publicSignals.isEmpty()) {
+      throw new IllegalArgumentException("verifyProof takes at least one public signal");
     }
-    for (int i = 0; i < publicSignals.length; i += 4) {
-      if (!Bn254.FR.isCanonical(publicSignals, i)) {
-        throw new IllegalArgumentException("public signal " + i / 4 + " is not a canonical Fr element");
+    byte[] out = new byte[WORD * (PROOF_WORDS + publicSignals.size())];
+    long[] a = proof.a(), b = proof.b(), c = proof.c();
+    int w = 0;
+    for (int offset : new int[] {0, 4}) {
+      put(out, w++, Bn254.FQ.toBytesBigEndian(a, offset));
+    }
+    for (int offset : new int[] {4, 0, 12, 8}) {
+      put(out, w++, Bn254.FQ.toBytesBigEndian(b, offset));
+    }
+    for (int offset : new int[] {0, 4}) {
+      put(out, w++, Bn254.FQ.toBytesBigEndian(c, offset));
+    }
+    for (int i = 0; i < publicSignals.size(); i++) {
+      BigInteger s = publicSignals.get(i);
+      if (s.signum() < 0 || s.compareTo(Bn254.R_MODULUS) >= 0) {
+        throw new IllegalArgumentException("public signal " + i + " = " + s + " is not in [0, r)");
       }
+      byte[] raw = s.toByteArray();
+      int length = Math.min(raw.length, WORD);
+      System.arraycopy(raw, raw.length - length, out, WORD * (w++ + 1) - length, length);
     }
-    return words(proof.a(), proof.b(), proof.c(), publicSignals);
+    return out;
   }
 
   /** snarkjs's text for the argument words. */
-  static String text(byte[] words) {
+  private static String text(byte[] words) {
     int n = words.length / WORD;
     StringBuilder s = new StringBuilder(70 * n + 16);
     s.append('[').append(word(words, 0)).append(", ").append(word(words, 1)).append("],");
@@ -83,7 +105,7 @@ public final class SolidityCalldata {
   }
 
   /** The selector of verifyProof for this many signals, then the words. */
-  static byte[] abiEncoded(byte[] words) {
+  private static byte[] abiEncoded(byte[] words) {
     byte[] selector = selector(words.length / WORD - PROOF_WORDS);
     byte[] out = new byte[selector.length + words.length];
     System.arraycopy(selector, 0, out, 0, selector.length);
@@ -92,34 +114,10 @@ public final class SolidityCalldata {
   }
 
   /** The first 4 bytes of keccak256("verifyProof(uint256[2],uint256[2][2],uint256[2],uint256[n])"). */
-  static byte[] selector(int nPublic) {
+  private static byte[] selector(int nPublic) {
     String signature = "verifyProof(uint256[2],uint256[2][2],uint256[2],uint256[" + nPublic + "])";
     byte[] hash = Keccak256.hash(signature.getBytes(StandardCharsets.US_ASCII));
     return new byte[] {hash[0], hash[1], hash[2], hash[3]};
-  }
-
-  /**
-   * The words in ABI order from points in the project layout (Montgomery form; G1 8 longs, G2 16
-   * longs as x.c0, x.c1, y.c0, y.c1) and public signals in Fr Montgomery form (4 longs each).
-   */
-  static byte[] words(long[] a, long[] b, long[] c, long[] signals) {
-    int nPublic = signals.length / 4;
-    byte[] out = new byte[WORD * (PROOF_WORDS + nPublic)];
-    int[] fqOffsets = {0, 4};
-    int w = 0;
-    for (int off : fqOffsets) {
-      put(out, w++, Bn254.FQ.toBytesBigEndian(a, off));
-    }
-    for (int off : new int[] {4, 0, 12, 8}) {
-      put(out, w++, Bn254.FQ.toBytesBigEndian(b, off));
-    }
-    for (int off : fqOffsets) {
-      put(out, w++, Bn254.FQ.toBytesBigEndian(c, off));
-    }
-    for (int i = 0; i < nPublic; i++) {
-      put(out, w++, Bn254.FR.toBytesBigEndian(signals, 4 * i));
-    }
-    return out;
   }
 
   private static void put(byte[] out, int word, byte[] value) {

@@ -15,6 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.groth16.Proof;
 import org.zkml4j.groth16.evm.InteropNode;
+import org.zkml4j.groth16.format.ProofJson;
+import org.zkml4j.groth16.format.PublicSignalsJson;
 import org.zkml4j.math.field.Bn254;
 
 /**
@@ -28,19 +30,24 @@ class SolidityCalldataTest {
   private static final int RANDOM_CASES = 40;
 
   @Test
-  void textEqualsSnarkjsCommandLineOutput() {
-    for (SnarkjsFixture.Case proof : SnarkjsFixture.shared().proofs()) {
+  void textEqualsSnarkjsCommandLineOutput() throws Exception {
+    VerifierFixture fixture = VerifierFixture.shared();
+    for (int i = 0; i < fixture.proofs().size(); i++) {
+      VerifierFixture.Case proof = fixture.proofs().get(i);
       String expected = proof.snarkjsCalldata().stripTrailing();
-      assertEquals(expected, SolidityCalldata.text(Proof.of(proof.a(), proof.b(), proof.c()), proof.frSignals()));
+      assertEquals(expected, SolidityCalldata.text(Proof.of(proof.a(), proof.b(), proof.c()), proof.signals()));
+      // The same through zkml4j's readers of snarkjs's proof.json and public.json.
+      assertEquals(expected, SolidityCalldata.text(ProofJson.read(fixture.dir().resolve("proof_" + i + ".json")),
+          PublicSignalsJson.read(fixture.dir().resolve("public_" + i + ".json"))));
     }
   }
 
   @Test
   void abiEncodingIsSelectorThenTheWordsOfSnarkjsText() {
-    for (SnarkjsFixture.Case proof : SnarkjsFixture.shared().proofs()) {
+    for (VerifierFixture.Case proof : VerifierFixture.shared().proofs()) {
       byte[] expected = CallWords.encode(CallWords.parse(proof.snarkjsCalldata()));
       assertArrayEquals(expected, SolidityCalldata.abiEncoded(Proof.of(proof.a(), proof.b(), proof.c()),
-          proof.frSignals()));
+          proof.signals()));
     }
   }
 
@@ -69,14 +76,12 @@ class SolidityCalldataTest {
       proof.putArray("pi_c").add(coords[6].toString()).add(coords[7].toString()).add("1");
       proof.put("protocol", "groth16").put("curve", "bn128");
       ArrayNode pub = line.putArray("pub");
-      long[] fr = new long[4 * signals.length];
-      for (int i = 0; i < signals.length; i++) {
-        pub.add(signals[i].toString());
-        Bn254.FR.fromBigInteger(fr, 4 * i, signals[i]);
+      for (BigInteger signal : signals) {
+        pub.add(signal.toString());
       }
       input.append(line).append('\n');
       Proof p = Proof.of(fq(coords, 0, 2), fq(coords, 2, 4), fq(coords, 6, 2));
-      ours.add(SolidityCalldata.text(p, fr));
+      ours.add(SolidityCalldata.text(p, List.of(signals)));
     }
     InteropNode.requirePackage("snarkjs");
     String out = InteropNode.runWithInput(InteropNode.resource(SolidityCalldataTest.class, "snarkjs-calldata.mjs"),
@@ -87,10 +92,10 @@ class SolidityCalldataTest {
   @Test
   void rejectsMalformedSignals() {
     Proof proof = Proof.of(new long[8], new long[16], new long[8]);
-    assertThrows(IllegalArgumentException.class, () -> SolidityCalldata.text(proof, new long[0]));
-    assertThrows(IllegalArgumentException.class, () -> SolidityCalldata.text(proof, new long[5]));
-    long[] nonCanonical = {-1, -1, -1, -1};
-    assertThrows(IllegalArgumentException.class, () -> SolidityCalldata.abiEncoded(proof, nonCanonical));
+    assertThrows(IllegalArgumentException.class, () -> SolidityCalldata.text(proof, List.of()));
+    assertThrows(IllegalArgumentException.class, () -> SolidityCalldata.text(proof, List.of(Bn254.R_MODULUS)));
+    assertThrows(IllegalArgumentException.class,
+        () -> SolidityCalldata.abiEncoded(proof, List.of(BigInteger.ONE, BigInteger.ONE.negate())));
   }
 
   /** Values that exercise the formatting: zero, one, short ones (leading zero digits) and full size. */

@@ -38,7 +38,7 @@ class SolidityVerifierEvmTest {
   private static final byte[] TRUE = CallWords.word(BigInteger.ONE);
   private static final byte[] FALSE = CallWords.word(BigInteger.ZERO);
 
-  private static SnarkjsFixture fixture;
+  private static VerifierFixture fixture;
   private static Solc.Output compiled;
   private static Anvil anvil;
   private static String ours;
@@ -48,8 +48,8 @@ class SolidityVerifierEvmTest {
 
   @BeforeAll
   static void deployBoth() throws IOException {
-    fixture = SnarkjsFixture.shared();
-    SnarkjsFixture.Key vk = fixture.vk();
+    fixture = VerifierFixture.shared();
+    VerifierFixture.Key vk = fixture.vk();
     Path source = fixture.dir().resolve("zkml4j_verifier.sol");
     exported = SolidityVerifierExporter.export(VerifyingKey.of(vk.alpha1(), vk.beta2(), vk.gamma2(), vk.delta2(), vk.ic()));
     Files.writeString(source, exported);
@@ -85,7 +85,7 @@ class SolidityVerifierEvmTest {
     System.out.printf("  runtime code: zkml4j %d bytes, snarkjs %d bytes%n",
         compiled.contract("zkml4j_verifier.sol", "Groth16Verifier").runtimeSize(),
         compiled.contract("snarkjs_verifier.sol", "Groth16Verifier").runtimeSize());
-    for (SnarkjsFixture.Case proof : fixture.proofs()) {
+    for (VerifierFixture.Case proof : fixture.proofs()) {
       byte[] call = CallWords.encode(CallWords.parse(proof.snarkjsCalldata()));
       assertArrayEquals(TRUE, anvil.call(ours, call), "ours accepts the proof for " + proof.signals());
       assertArrayEquals(TRUE, anvil.call(theirs, call), "snarkjs's accepts the proof for " + proof.signals());
@@ -99,8 +99,8 @@ class SolidityVerifierEvmTest {
 
   @Test
   void ourAbiEncodedCallIsAcceptedByBothVerifiers() {
-    for (SnarkjsFixture.Case proof : fixture.proofs()) {
-      byte[] call = SolidityCalldata.abiEncoded(Proof.of(proof.a(), proof.b(), proof.c()), proof.frSignals());
+    for (VerifierFixture.Case proof : fixture.proofs()) {
+      byte[] call = SolidityCalldata.abiEncoded(Proof.of(proof.a(), proof.b(), proof.c()), proof.signals());
       assertArrayEquals(TRUE, anvil.call(ours, call), "ours, signals " + proof.signals());
       assertArrayEquals(TRUE, anvil.call(theirs, call), "snarkjs's, signals " + proof.signals());
     }

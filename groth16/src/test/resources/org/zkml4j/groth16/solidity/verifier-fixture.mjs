@@ -2,7 +2,7 @@
 // verifier: a hand-written R1CS, a power-4 ceremony, a zkey with one phase-2 contribution, and
 // proofs for hand-computed witnesses.
 //
-// Usage: node snarkjs-fixture.mjs OUT_DIR   (working directory: interop/)
+// Usage: node verifier-fixture.mjs OUT_DIR   (working directory: interop/)
 //
 // The circuit has 7 wires: 1, out (public output), x, y (public inputs), a, b, t (private), and
 // two constraints: a * b = out and (a + x) * y = t. Writes to OUT_DIR: circuit.r1cs, final.zkey,

@@ -16,7 +16,7 @@ import org.zkml4j.groth16.evm.InteropNode;
 import org.zkml4j.math.field.Bn254;
 
 /**
- * A tiny circuit's Groth16 key and proofs made by snarkjs (snarkjs-fixture.mjs: hand-written
+ * A tiny circuit's Groth16 key and proofs made by snarkjs (verifier-fixture.mjs: hand-written
  * R1CS with 3 public signals, power-4 ceremony, one phase-2 contribution, 3 proofs), read back
  * here with plain BigInteger parsing into the project's point layout (affine, Montgomery form).
  *
@@ -24,7 +24,7 @@ import org.zkml4j.math.field.Bn254;
  * @param vk the verifying key's points: alpha1 (8 longs), beta2, gamma2, delta2 (16), IC (8 each)
  * @param proofs the proofs with their public signals, and snarkjs's calldata text for each
  */
-record SnarkjsFixture(Path dir, Key vk, List<Case> proofs) {
+record VerifierFixture(Path dir, Key vk, List<Case> proofs) {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
   record Key(long[] alpha1, long[] beta2, long[] gamma2, long[] delta2, long[] ic) {}
@@ -35,21 +35,12 @@ record SnarkjsFixture(Path dir, Key vk, List<Case> proofs) {
    * @param signals public signals as plain integers (public.json)
    * @param snarkjsCalldata the stdout of {@code snarkjs zkey export soliditycalldata}
    */
-  record Case(long[] a, long[] b, long[] c, List<BigInteger> signals, String snarkjsCalldata) {
-    /** The signals in Fr Montgomery form, 4 longs each. */
-    long[] frSignals() {
-      long[] out = new long[4 * signals.size()];
-      for (int i = 0; i < signals.size(); i++) {
-        Bn254.FR.fromBigInteger(out, 4 * i, signals.get(i));
-      }
-      return out;
-    }
-  }
+  record Case(long[] a, long[] b, long[] c, List<BigInteger> signals, String snarkjsCalldata) {}
 
-  private static SnarkjsFixture shared;
+  private static VerifierFixture shared;
 
   /** The fixture, made once per test run under target/solidity-evm. */
-  static synchronized SnarkjsFixture shared() {
+  static synchronized VerifierFixture shared() {
     if (shared == null) {
       shared = create(Path.of("target", "solidity-evm"));
     }
@@ -57,10 +48,10 @@ record SnarkjsFixture(Path dir, Key vk, List<Case> proofs) {
   }
 
   /** Runs snarkjs into a fresh {@code dir} (about 5 s) and reads what it wrote. */
-  static SnarkjsFixture create(Path dir) {
+  static VerifierFixture create(Path dir) {
     InteropNode.requirePackage("snarkjs");
     deleteRecursively(dir);
-    String count = InteropNode.run(InteropNode.resource(SnarkjsFixture.class, "snarkjs-fixture.mjs"), TIMEOUT,
+    String count = InteropNode.run(InteropNode.resource(VerifierFixture.class, "verifier-fixture.mjs"), TIMEOUT,
         dir.toAbsolutePath().toString()).trim();
     try {
       ObjectMapper json = new ObjectMapper();
@@ -80,7 +71,7 @@ record SnarkjsFixture(Path dir, Key vk, List<Case> proofs) {
         cases.add(new Case(g1(proof.get("pi_a")), g2(proof.get("pi_b")), g1(proof.get("pi_c")), List.copyOf(signals),
             Files.readString(dir.resolve("calldata_" + i + ".txt"))));
       }
-      return new SnarkjsFixture(dir, key, List.copyOf(cases));
+      return new VerifierFixture(dir, key, List.copyOf(cases));
     } catch (IOException e) {
       throw new UncheckedIOException("reading snarkjs's fixture files in " + dir, e);
     }
