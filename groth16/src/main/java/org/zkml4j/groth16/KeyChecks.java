@@ -1,7 +1,8 @@
 package org.zkml4j.groth16;
 
 import org.zkml4j.math.field.Bn254;
-import org.zkml4j.math.field.Fq2;
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.parallel.Parallelism;
 
 /** The checks behind {@link ProvingKey.Builder#build()} and {@link VerifyingKey}, with their messages. */
@@ -27,17 +28,18 @@ final class KeyChecks {
 
   static void requireHeaderG1(long[] p, String name) {
     require(p, 1, false, name);
-    if (PointChecks.isInfinity(p, 0, false)) {
+    if (new G1().isInfinityAffine(p, 0)) {
       throw new IllegalArgumentException(name + " is the point at infinity");
     }
   }
 
   static void requireHeaderG2(long[] p, String name) {
     require(p, 1, true, name);
-    if (PointChecks.isInfinity(p, 0, true)) {
+    G2 g2 = new G2();
+    if (g2.isInfinityAffine(p, 0)) {
       throw new IllegalArgumentException(name + " is the point at infinity");
     }
-    if (!PointChecks.inG2Subgroup(p, 0)) {
+    if (!g2.isInSubgroup(p, 0)) {
       throw new IllegalArgumentException(name + " " + PointChecks.describe(p, 0, true)
           + " is on the twist but not in the order-r subgroup G2");
     }
@@ -52,7 +54,7 @@ final class KeyChecks {
     if (p.length != size * n) {
       throw new IllegalArgumentException(name + " has " + p.length + " longs, expected " + size * n);
     }
-    if (!PointChecks.valid(p, 0, g2, new Fq2(), new long[16])) {
+    if (!PointChecks.valid(p, 0, PointChecks.group(g2))) {
       throw new IllegalArgumentException(name + " " + PointChecks.describe(p, 0, g2) + " is not a point of "
           + (g2 ? "the twist (G2)" : "G1") + " with coordinates below q");
     }
