@@ -208,6 +208,11 @@ public final class CircuitAssert {
     rejected(c.witnessGenerator(), c.r1cs(), a, a.toString());
   }
 
+  /** As {@link #assertRejects(CompiledCircuit, Assignment)}, with one hint replaced by a malicious one. */
+  public static void assertRejects(CompiledCircuit c, Assignment a, Hint malicious) {
+    rejected(c.witnessGenerator().withHint(malicious), c.r1cs(), a, a + " with hint " + malicious);
+  }
+
   /**
    * Runs a circuit on inputs it accepts with every output of every hint call replaced by each of
    * several wrong values, and with each output and internal wire changed alone; every such witness

@@ -7,10 +7,14 @@ import org.zkml4j.math.field.Bn254;
 
 /** Input domains for gadget tests: integer ranges, all tuples over them, and far-away values. */
 public final class Domains {
-  /** Values no small range check may accept: r - 1 (= -1 as a field element), r/2, 2^252. */
-  public static final List<BigInteger> FAR = List.of(Bn254.R_MODULUS.subtract(BigInteger.ONE),
-      Bn254.R_MODULUS.shiftRight(1), Bn254.R_MODULUS.shiftRight(1).add(BigInteger.ONE), BigInteger.ONE.shiftLeft(252),
-      BigInteger.ONE.shiftLeft(100).negate());
+  /**
+   * Signed integers far outside any small range, up to the largest magnitudes a field element
+   * encodes ((r - 1) / 2 either way); oracles see them as the integers they are, and the circuit as
+   * their residues mod r.
+   */
+  public static final List<BigInteger> FAR = List.of(BigInteger.ONE.shiftLeft(100), BigInteger.ONE.shiftLeft(100).negate(),
+      BigInteger.ONE.shiftLeft(252), BigInteger.ONE.shiftLeft(252).negate(), Bn254.R_MODULUS.shiftRight(1),
+      Bn254.R_MODULUS.shiftRight(1).negate());
 
   private Domains() {}
 

@@ -13,8 +13,9 @@ import org.zkml4j.circuit.witness.Hint;
  * <p><b>Precondition: a and b are already proven</b> (by a range check, a rescale, or because they
  * are bits or constants) to lie in [-2^(n-1), 2^(n-1)). The gadget does not check this itself,
  * since the operands of a network's comparisons are range-checked once when they are made. If the
- * precondition is broken but |a - b| &lt; 2^n still holds (as integers), the result is still
- * right; if |a - b| &gt;= 2^n the witness generator fails (no satisfying witness exists). Only
+ * precondition is broken but a - b (as integers) still lies in [-2^n, 2^n), the result is still
+ * right; otherwise no satisfying witness exists and the witness generator fails. (For the other
+ * orders read b - a where they swap the operands.) Only
  * operands so far out of range that a - b wraps modulo r (|a|, |b| near r/2, i.e. never range
  * checked at all) could give a wrong result: this is the classic under-constrained {@code LessThan}
  * without {@code Num2Bits}, and the precondition exists to exclude it.

@@ -1,0 +1,52 @@
+package org.zkml4j.circuit.gadget.fixedpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.zkml4j.circuit.api.Variable;
+import org.zkml4j.circuit.testing.CircuitAssert;
+import org.zkml4j.circuit.testing.Domains;
+import org.zkml4j.circuit.testing.MaliciousHints;
+
+/** ReLU (alone and after a rescale) and the polynomial activation, every value of small ranges. */
+class ActivationTest {
+  @Test
+  void reluOnEverySixBitValue() {
+    CircuitAssert.Report r = CircuitAssert.forGadget(1, (api, x) -> new Variable[] {Relu.relu(api, x[0], 6)})
+        .expecting(x -> Domains.within(x[0], -32, 31) ? Optional.of(new BigInteger[] {x[0].max(BigInteger.ZERO)})
+            : Optional.empty())
+        .on(Domains.singles(-45, 45))
+        .withMaliciousHint(MaliciousHints.bitsWithTopFlipped())
+        .withMaliciousHint(MaliciousHints.bitsOfWrappedValue(6))
+        .check();
+    assertEquals(7, r.gadgetConstraints());
+  }
+
+  @Test
+  void reluAfterRescaleCostsOneConstraint() {
+    int k = 2, q = 4;
+    CircuitAssert.Report r = CircuitAssert.forGadget(1,
+            (api, x) -> new Variable[] {Relu.relu(api, Division.rescale(api, x[0], k, q))})
+        .expecting(x -> {
+          BigInteger y = FixedPoint.rescale(x[0], k);
+          return Domains.within(y, -8, 7) ? Optional.of(new BigInteger[] {y.max(BigInteger.ZERO)}) : Optional.empty();
+        })
+        .on(Domains.singles(-40, 40))
+        .withMaliciousHint(MaliciousHints.bitsWithTopFlipped())
+        .withMaliciousHint(MaliciousHints.bitsBorrowingFromQuotient(k))
+        .check();
+    assertEquals(k + q + 1, r.gadgetConstraints());
+  }
+
+  @Test
+  void polynomialActivation() {
+    CircuitAssert.Report r = CircuitAssert.forGadget(1,
+            (api, x) -> new Variable[] {PolynomialActivation.apply(api, x[0], 3)})
+        .expecting(x -> Optional.of(new BigInteger[] {BigInteger.valueOf(FixedPoint.polynomial(x[0].longValue(), 3))}))
+        .on(Domains.tuples(-30, 30, 1))
+        .check();
+    assertEquals(1, r.gadgetConstraints());
+  }
+}
