@@ -5,11 +5,9 @@ import static org.zkml4j.circuit.api.LinearCombinations.NO_WIRES;
 import static org.zkml4j.circuit.api.LinearCombinations.ONE;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +30,8 @@ import org.zkml4j.math.field.PrimeField;
 final class CircuitBuilder implements Api {
   private static final PrimeField FR = Bn254.FR;
   private static final long[] MINUS_ONE = FR.element(-1);
-  private static final byte ONE_WIRE = 0, OUTPUT = 1, PUBLIC = 2, PRIVATE = 3, INTERNAL = 4;
-
-  /** A declared interface signal and its provisional wires. */
-  private record Declared(String name, Signal.Kind kind, int[] wires) {}
-
-  /** An open scope: its path and the counts when it was opened. */
-  private record Frame(String path, int constraints, int wires) {}
-
   private final CompileOptions options;
-  private byte[] wireKind = new byte[1024];
-  private int numWires = 1;
-  private final Map<String, Declared> declared = new LinkedHashMap<>();
+  private final WireTable wires = new WireTable();
   private final ConstraintRows rows = new ConstraintRows();
   private final WitnessProgram.Builder program = WitnessProgram.builder();
   private final Map<String, Hint> hints = new LinkedHashMap<>();
@@ -51,13 +39,11 @@ final class CircuitBuilder implements Api {
   private int[] hintOutputs = new int[64];
   private int[] hintOutputCalls = new int[64];
   private int numHintOutputs;
-  private final Deque<Frame> scopes = new ArrayDeque<>();
-  private final Map<String, long[]> scopeTotals = new LinkedHashMap<>();
+  private final ScopeStack scopes = new ScopeStack(this::numConstraints, wires::count, program::scope);
   private boolean finished;
 
   CircuitBuilder(CompileOptions options) {
     this.options = Objects.requireNonNull(options, "options");
-    wireKind[0] = ONE_WIRE;
   }
 
   // ------------------------------------------------------------------ inputs and outputs
@@ -69,7 +55,7 @@ final class CircuitBuilder implements Api {
 
   @Override
   public Variable[] publicInputs(String name, int count) {
-    return inputs(name, count, Signal.Kind.PUBLIC_INPUT, PUBLIC);
+    return inputs(name, count, Signal.Kind.PUBLIC_INPUT, WireTable.PUBLIC);
   }
 
   @Override
@@ -79,7 +65,7 @@ final class CircuitBuilder implements Api {
 
   @Override
   public Variable[] privateInputs(String name, int count) {
-    return inputs(name, count, Signal.Kind.PRIVATE_INPUT, PRIVATE);
+    return inputs(name, count, Signal.Kind.PRIVATE_INPUT, WireTable.PRIVATE);
   }
 
   private Variable[] inputs(String name, int count, Signal.Kind kind, byte wire) {
@@ -88,12 +74,12 @@ final class CircuitBuilder implements Api {
       throw new IllegalArgumentException("input " + name + " needs at least one value, asked for " + count);
     }
     Variable[] vars = new Variable[count];
-    int[] wires = new int[count];
+    int[] numbers = new int[count];
     for (int i = 0; i < count; i++) {
-      wires[i] = newWire(wire);
-      vars[i] = unit(wires[i]);
+      numbers[i] = wires.add(wire);
+      vars[i] = unit(numbers[i]);
     }
-    declared.put(name, new Declared(name, kind, wires));
+    wires.declare(name, kind, numbers);
     return vars;
   }
 
@@ -108,18 +94,18 @@ final class CircuitBuilder implements Api {
     if (values.length == 0) {
       throw new IllegalArgumentException("output " + name + " has no values");
     }
-    int[] wires = new int[values.length];
+    int[] numbers = new int[values.length];
     for (int i = 0; i < values.length; i++) {
       Variable v = own(values[i]);
-      if (v.isUnitWire() && wireKind[v.wires[0]] == INTERNAL) {
-        wires[i] = v.wires[0];
-        wireKind[wires[i]] = OUTPUT; // the wire itself becomes the output: no constraint
+      if (v.isUnitWire() && wires.kind(v.wires[0]) == WireTable.INTERNAL) {
+        numbers[i] = v.wires[0];
+        wires.makeOutput(numbers[i]); // the wire itself becomes the output: no constraint
       } else {
-        wires[i] = newWire(OUTPUT);
-        solveLinear(v, wires[i]);
+        numbers[i] = wires.add(WireTable.OUTPUT);
+        solveLinear(v, numbers[i]);
       }
     }
-    declared.put(name, new Declared(name, Signal.Kind.OUTPUT, wires));
+    wires.declare(name, Signal.Kind.OUTPUT, numbers);
   }
 
   private void checkName(String name) {
@@ -127,7 +113,7 @@ final class CircuitBuilder implements Api {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("a signal needs a non-empty name");
     }
-    if (declared.containsKey(name)) {
+    if (wires.isDeclared(name)) {
       throw new IllegalArgumentException("a signal named " + name + " already exists");
     }
   }
@@ -246,7 +232,7 @@ final class CircuitBuilder implements Api {
     if (b.isConstant()) {
       return b.wires.length == 0 ? b : scaleBy(a, b.coefficients);
     }
-    int out = newWire(INTERNAL);
+    int out = wires.add(WireTable.INTERNAL);
     int row = rows.add(a.wires, a.coefficients, a.wires.length, b.wires, b.coefficients, b.wires.length,
         new int[] {out}, ONE, 1);
     program.solve(row, out);
@@ -270,7 +256,7 @@ final class CircuitBuilder implements Api {
       result = d.wires.length == 0 ? ifFalse : add(ifFalse, scaleBy(condition, d.coefficients));
     } else {
       // condition * (ifTrue - ifFalse) = out - ifFalse
-      int out = newWire(INTERNAL);
+      int out = wires.add(WireTable.INTERNAL);
       int n = ifFalse.wires.length;
       int[] cw = new int[n + 1];
       long[] cc = new long[4 * (n + 1)];
@@ -337,7 +323,7 @@ final class CircuitBuilder implements Api {
   }
 
   private Variable materializeNow(Variable v) {
-    int out = newWire(INTERNAL);
+    int out = wires.add(WireTable.INTERNAL);
     solveLinear(v, out);
     Variable w = unit(out);
     w.provenBoolean = v.provenBoolean;
@@ -374,19 +360,19 @@ final class CircuitBuilder implements Api {
     }
     int call = callIds.size();
     callIds.add(hint.id());
-    int[] wires = new int[outputs];
+    int[] numbers = new int[outputs];
     Variable[] vars = new Variable[outputs];
     for (int i = 0; i < outputs; i++) {
-      wires[i] = newWire(INTERNAL);
-      vars[i] = unit(wires[i]);
+      numbers[i] = wires.add(WireTable.INTERNAL);
+      vars[i] = unit(numbers[i]);
       if (numHintOutputs == hintOutputs.length) {
         hintOutputs = Arrays.copyOf(hintOutputs, 2 * numHintOutputs);
         hintOutputCalls = Arrays.copyOf(hintOutputCalls, 2 * numHintOutputs);
       }
-      hintOutputs[numHintOutputs] = wires[i];
+      hintOutputs[numHintOutputs] = numbers[i];
       hintOutputCalls[numHintOutputs++] = call;
     }
-    program.hintCall(hint.id(), wires);
+    program.hintCall(hint.id(), numbers);
     return vars;
   }
 
@@ -405,40 +391,11 @@ final class CircuitBuilder implements Api {
   @Override
   public Scope scope(String name) {
     checkOpen();
-    if (name == null || name.isEmpty() || name.indexOf('/') >= 0) {
-      throw new IllegalArgumentException("a scope name must be non-empty and without '/': " + name);
-    }
-    String path = scopes.isEmpty() ? name : scopes.peek().path() + "/" + name;
-    Frame frame = new Frame(path, rows.rows(), numWires);
-    scopes.push(frame);
-    scopeTotals.computeIfAbsent(path, p -> new long[2]);
-    program.scope(path);
-    return new Scope() {
-      private boolean closed;
-
-      @Override
-      public String path() {
-        return path;
-      }
-
-      @Override
-      public void close() {
-        if (closed || scopes.peek() != frame) {
-          throw new IllegalStateException(closed ? "scope " + path + " is already closed"
-              : "scope " + path + " closed while " + scopes.peek().path() + " is open");
-        }
-        closed = true;
-        scopes.pop();
-        long[] totals = scopeTotals.get(path);
-        totals[0] += rows.rows() - frame.constraints();
-        totals[1] += numWires - frame.wires();
-        program.scope(scopes.isEmpty() ? "" : scopes.peek().path());
-      }
-    };
+    return scopes.open(name);
   }
 
   private String where() {
-    return scopes.isEmpty() ? "" : " (in scope " + scopes.peek().path() + ")";
+    return scopes.current().isEmpty() ? "" : " (in scope " + scopes.current() + ")";
   }
 
   // ------------------------------------------------------------------ compile
@@ -446,38 +403,14 @@ final class CircuitBuilder implements Api {
   /** Freezes the circuit; the builder cannot be used afterwards. */
   CompiledCircuit finish() {
     checkOpen();
-    if (!scopes.isEmpty()) {
-      throw new IllegalStateException("scope " + scopes.peek().path() + " was never closed");
-    }
+    List<ConstraintReport.Entry> entries = scopes.entries();
     finished = true;
     checkHintOutputsConstrained();
-    int[] wireMap = new int[numWires];
-    List<Signal> signals = new ArrayList<>();
-    int next = 1;
-    int[] counts = new int[3];
-    Signal.Kind[] order = {Signal.Kind.OUTPUT, Signal.Kind.PUBLIC_INPUT, Signal.Kind.PRIVATE_INPUT};
-    for (int k = 0; k < order.length; k++) {
-      for (Declared d : declared.values()) {
-        if (d.kind() == order[k]) {
-          signals.add(new Signal(d.name(), d.kind(), next, d.wires().length));
-          for (int w : d.wires()) {
-            wireMap[w] = next++;
-          }
-          counts[k] += d.wires().length;
-        }
-      }
-    }
-    for (int w = 1; w < numWires; w++) {
-      if (wireKind[w] == INTERNAL) {
-        wireMap[w] = next++;
-      }
-    }
-    R1cs r1cs = rows.toR1cs(counts[0], counts[1], counts[2], numWires, wireMap);
-    WitnessProgram witnessProgram = program.build(numWires, signals, wireMap);
+    WireTable.Numbering n = wires.number();
+    R1cs r1cs = rows.toR1cs(n.outputs(), n.publicInputs(), n.privateInputs(), wires.count(), n.wireMap());
+    WitnessProgram witnessProgram = program.build(wires.count(), n.signals(), n.wireMap());
     WitnessGenerator generator = new WitnessGenerator(r1cs, witnessProgram, HintRegistry.of(hints.values()));
-    List<ConstraintReport.Entry> entries = new ArrayList<>();
-    scopeTotals.forEach((path, t) -> entries.add(new ConstraintReport.Entry(path, t[0], t[1])));
-    return new CompiledCircuit(generator, new ConstraintReport(entries, rows.rows(), numWires));
+    return new CompiledCircuit(generator, new ConstraintReport(entries, rows.rows(), wires.count()));
   }
 
   /** The compile-time half of the hint rule: an output no constraint mentions is certainly free. */
@@ -485,7 +418,7 @@ final class CircuitBuilder implements Api {
     BitSet used = rows.usedWires();
     for (int i = 0; i < numHintOutputs; i++) {
       int wire = hintOutputs[i];
-      if (!used.get(wire) && wireKind[wire] == INTERNAL) {
+      if (!used.get(wire)) { // also when it became a public output: a free output is as bad
         int call = hintOutputCalls[i];
         int first = i;
         while (first > 0 && hintOutputCalls[first - 1] == call) {
@@ -498,17 +431,6 @@ final class CircuitBuilder implements Api {
   }
 
   // ------------------------------------------------------------------ wires
-
-  private int newWire(byte kind) {
-    if (numWires == wireKind.length) {
-      if (numWires >= Integer.MAX_VALUE - 16) {
-        throw new IllegalStateException("too many wires");
-      }
-      wireKind = Arrays.copyOf(wireKind, (int) Math.min(Integer.MAX_VALUE - 8, numWires + (long) (numWires >> 1)));
-    }
-    wireKind[numWires] = kind;
-    return numWires++;
-  }
 
   private Variable unit(int wire) {
     return new Variable(this, new int[] {wire}, ONE);

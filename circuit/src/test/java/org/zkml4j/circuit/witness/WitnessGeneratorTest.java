@@ -100,6 +100,9 @@ class WitnessGeneratorTest {
       api.add(free[0], x); // used, but in no constraint
     }));
     assertTrue(e.getMessage().contains("test.sqrt"), e.getMessage());
+    // Declaring the free wire a public output does not constrain it either.
+    assertThrows(IllegalStateException.class, () -> CircuitCompiler.compile(api ->
+        api.output("claimed", api.hint(new SquareRootHint(), 1, api.publicInput("x"))[0])));
   }
 
   @Test
