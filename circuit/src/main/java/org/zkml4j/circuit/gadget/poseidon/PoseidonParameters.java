@@ -1,6 +1,7 @@
 package org.zkml4j.circuit.gadget.poseidon;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -125,8 +126,8 @@ final class PoseidonParameters {
       for (int i = 0; i < t; i++) {
         FR.add(cells[i], 0, cells[i], 0, roundConstants, 4 * (round * t + i));
       }
-      partialInput[k] = java.util.Arrays.copyOf(cells[0], 4 * used);
-      java.util.Arrays.fill(cells[0], 0L);
+      partialInput[k] = Arrays.copyOf(cells[0], 4 * used);
+      Arrays.fill(cells[0], 0L);
       FR.setOne(cells[0], 4 * used); // cell 0 is now p_k
       long[][] mixed = new long[t][4 * basis];
       for (int i = 0; i < t; i++) {

@@ -5,12 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.zkml4j.circuit.Witness;
+import org.zkml4j.circuit.api.CircuitCompiler;
+import org.zkml4j.circuit.api.CompiledCircuit;
 import org.zkml4j.circuit.api.Variable;
 import org.zkml4j.circuit.testing.CircuitAssert;
 import org.zkml4j.circuit.testing.Domains;
 import org.zkml4j.circuit.testing.MaliciousHints;
+import org.zkml4j.circuit.witness.Assignment;
+import org.zkml4j.math.field.Bn254;
 
 /**
  * Rescaling and division by constants, exhaustively over every input whose quotient fits and a
@@ -32,6 +41,38 @@ class DivisionTest {
 
   private static Variable[] outputs(Quotient q) {
     return new Variable[] {q.quotient(), q.remainder(), q.nonNegative()};
+  }
+
+  @Property(tries = 150)
+  void wideDivisionsMatchTheReference(@ForAll @IntRange(min = 1, max = 40) int q, @ForAll @IntRange(min = 1, max = 1 << 20) int d,
+      @ForAll boolean round, @ForAll @IntRange(min = 0, max = 1) int powerOfTwo, @ForAll long seed) throws Exception {
+    long divisor = powerOfTwo == 1 ? Integer.highestOneBit(d) : d;
+    Random rnd = new Random(seed);
+    CompiledCircuit c = CircuitCompiler.compile(api -> {
+      Variable x = api.privateInput("x");
+      Quotient r = round ? Division.divRound(api, x, divisor, q) : Division.divFloor(api, x, divisor, q);
+      api.outputs("out", r.quotient(), r.remainder(), r.nonNegative());
+    });
+    int bits = BigInteger.valueOf(divisor).bitLength() + q;
+    for (int i = 0; i < 4; i++) {
+      // Mostly inside the quotient's bound, sometimes just outside or far away.
+      BigInteger x = new BigInteger(bits - 1 + rnd.nextInt(3), rnd);
+      x = rnd.nextBoolean() ? x.negate() : x;
+      if (i == 3) {
+        x = new BigInteger(200, rnd);
+      }
+      Assignment a = Assignment.builder().set("x", x).build();
+      Optional<BigInteger[]> want = expected(x, divisor, round, q);
+      if (want.isPresent()) {
+        Witness w = CircuitAssert.assertAccepts(c, a);
+        BigInteger[] got = c.values(w, "out");
+        for (int j = 0; j < 3; j++) {
+          assertEquals(want.get()[j].mod(Bn254.R_MODULUS), got[j]);
+        }
+      } else {
+        CircuitAssert.assertRejects(c, a);
+      }
+    }
   }
 
   @ParameterizedTest
