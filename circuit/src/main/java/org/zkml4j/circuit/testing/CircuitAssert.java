@@ -270,6 +270,9 @@ public final class CircuitAssert {
     try {
       w = g.generateUnchecked(a);
     } catch (WitnessException e) {
+      if (e.reason() == WitnessException.Reason.INPUT) {
+        throw new AssertionError(what + ": the inputs do not fit the circuit: " + e.getMessage(), e);
+      }
       return; // a hint refused the inputs: there is no witness to check
     }
     if (R1csChecker.isSatisfied(r1cs, w)) {

@@ -1,19 +1,40 @@
 package org.zkml4j.circuit.witness;
 
+import java.util.Objects;
+
 /**
- * Witness generation failed: an input is missing or malformed, a hint failed, or (for the checked
- * generator) a constraint does not hold for the given inputs, for instance because a value is
- * outside the range the circuit was compiled for. The message names the signal, hint or
- * constraint, and the scope it was built in.
+ * Witness generation failed. The message names the signal, hint or constraint, and the scope it
+ * was built in; {@link #reason()} says which kind of failure it was.
  */
 public final class WitnessException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  public WitnessException(String message) {
-    super(message);
+  /** What went wrong. */
+  public enum Reason {
+    /** The assignment does not fit the circuit: a missing, extra or wrongly sized input, or a missing hint. */
+    INPUT,
+    /** A hint failed or returned a non-canonical value. */
+    HINT,
+    /**
+     * An assertion does not hold for these inputs (checked generation only): typically a value
+     * outside the range the circuit was compiled for.
+     */
+    CONSTRAINT
   }
 
-  public WitnessException(String message, Throwable cause) {
+  private final Reason reason;
+
+  public WitnessException(Reason reason, String message) {
+    super(message);
+    this.reason = Objects.requireNonNull(reason);
+  }
+
+  public WitnessException(Reason reason, String message, Throwable cause) {
     super(message, cause);
+    this.reason = Objects.requireNonNull(reason);
+  }
+
+  public Reason reason() {
+    return reason;
   }
 }

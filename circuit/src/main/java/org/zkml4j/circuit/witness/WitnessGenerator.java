@@ -118,7 +118,7 @@ public final class WitnessGenerator {
             dot(c, row, w, vc, tmp);
             FR.mul(tmp, 0, va, 0, vb, 0);
             if (!PrimeField.equal(tmp, 0, vc, 0)) {
-              throw new WitnessException("constraint " + row + " (built in scope '" + p.scopeOfStep(s)
+              throw new WitnessException(WitnessException.Reason.CONSTRAINT, "constraint " + row + " (built in scope '" + p.scopeOfStep(s)
                   + "') does not hold: <A,w> * <B,w> = " + signed(va) + " * " + signed(vb) + ", but <C,w> = "
                   + signed(vc) + "; an input is outside the range the circuit accepts, or a hint is wrong");
             }
@@ -142,12 +142,12 @@ public final class WitnessGenerator {
           try {
             hint.compute(in, lcs, out, outs);
           } catch (HintException | RuntimeException e) {
-            throw new WitnessException("hint " + hint.id() + " (call " + call + ", scope '" + p.scopeOfStep(s)
+            throw new WitnessException(WitnessException.Reason.HINT, "hint " + hint.id() + " (call " + call + ", scope '" + p.scopeOfStep(s)
                 + "') failed: " + e.getMessage(), e);
           }
           for (int i = 0; i < outs; i++) {
             if (!FR.isCanonical(out, 4 * i)) {
-              throw new WitnessException("hint " + hint.id() + " (call " + call + ") returned a non-canonical value for"
+              throw new WitnessException(WitnessException.Reason.HINT, "hint " + hint.id() + " (call " + call + ") returned a non-canonical value for"
                   + " output " + i);
             }
             PrimeField.copy(w, 4 * p.outputWires[firstOut + i], out, 4 * i);
@@ -167,10 +167,10 @@ public final class WitnessGenerator {
       expected.add(s.name());
       long[] v = inputs.raw(s.name());
       if (v == null) {
-        throw new WitnessException("input '" + s.name() + "' (" + s.count() + " values) is not assigned");
+        throw new WitnessException(WitnessException.Reason.INPUT, "input '" + s.name() + "' (" + s.count() + " values) is not assigned");
       }
       if (v.length != 4 * s.count()) {
-        throw new WitnessException("input '" + s.name() + "' has " + v.length / 4 + " values; the circuit expects "
+        throw new WitnessException(WitnessException.Reason.INPUT, "input '" + s.name() + "' has " + v.length / 4 + " values; the circuit expects "
             + s.count());
       }
       System.arraycopy(v, 0, w, 4 * s.firstWire(), v.length);
@@ -178,7 +178,7 @@ public final class WitnessGenerator {
     for (String name : inputs.names()) {
       if (!expected.contains(name)) {
         Signal s = program.signalsByName.get(name);
-        throw new WitnessException(s == null ? "the circuit has no input named '" + name + "'; its inputs are "
+        throw new WitnessException(WitnessException.Reason.INPUT, s == null ? "the circuit has no input named '" + name + "'; its inputs are "
             + expected : "'" + name + "' is an output, computed by the circuit; it cannot be assigned");
       }
     }
@@ -188,7 +188,7 @@ public final class WitnessGenerator {
     Hint[] impl = new Hint[program.hintIds.length];
     for (int i = 0; i < impl.length; i++) {
       String id = program.hintIds[i];
-      impl[i] = hints.find(id).orElseThrow(() -> new WitnessException("no hint is registered for id " + id
+      impl[i] = hints.find(id).orElseThrow(() -> new WitnessException(WitnessException.Reason.INPUT, "no hint is registered for id " + id
           + "; the circuit calls it (registered: " + hints.ids() + ")"));
     }
     return impl;

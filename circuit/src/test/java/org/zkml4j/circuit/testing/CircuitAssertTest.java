@@ -108,6 +108,17 @@ class CircuitAssertTest {
   }
 
   @Test
+  void aMalformedAssignmentIsNotARejection() {
+    org.zkml4j.circuit.api.CompiledCircuit c = org.zkml4j.circuit.api.CircuitCompiler.compile(api -> {
+      Variable x = api.privateInput("x");
+      api.output("y", api.mul(x, x));
+    });
+    AssertionError e = assertThrows(AssertionError.class, () -> CircuitAssert.assertRejects(c,
+        org.zkml4j.circuit.witness.Assignment.builder().set("z", 1).build()));
+    assertTrue(e.getMessage().contains("do not fit the circuit"), e.getMessage());
+  }
+
+  @Test
   void anAcceptedInvalidInputIsReported() {
     AssertionError e = assertThrows(AssertionError.class, () -> CircuitAssert.forGadget(1,
         (api, x) -> new Variable[] {x[0]})

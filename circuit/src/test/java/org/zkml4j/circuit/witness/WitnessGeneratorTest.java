@@ -74,6 +74,7 @@ class WitnessGeneratorTest {
     WitnessGenerator cheat = c.witnessGenerator().withHint(new WrongSquareRootHint());
     WitnessException e = assertThrows(WitnessException.class, () -> cheat.generate(a));
     assertTrue(e.getMessage().contains("scope 'root'"), e.getMessage());
+    assertEquals(WitnessException.Reason.CONSTRAINT, e.reason());
     Witness w = cheat.generateUnchecked(a);
     assertEquals(BigInteger.valueOf(13), c.values(w, "root")[0]);
     assertFalse(R1csChecker.isSatisfied(c.r1cs(), w));
@@ -83,12 +84,13 @@ class WitnessGeneratorTest {
   void inputErrorsNameTheSignal() {
     CompiledCircuit c = sqrtCircuit();
     WitnessGenerator g = c.witnessGenerator();
-    assertMessage(g, Assignment.builder().build(), "input 'x'");
-    assertMessage(g, Assignment.builder().set("x", 1, 4).build(), "has 2 values; the circuit expects 1");
-    assertMessage(g, Assignment.builder().set("x", 4).set("z", 1).build(), "no input named 'z'");
-    assertMessage(g, Assignment.builder().set("x", 4).set("root", 2).build(), "'root' is an output");
-    assertMessage(g, Assignment.builder().set("x", 5).build(), "5 is not a perfect square");
-    assertMessage(g.withHints(HintRegistry.empty()), Assignment.builder().set("x", 4).build(),
+    WitnessException.Reason input = WitnessException.Reason.INPUT;
+    assertMessage(g, Assignment.builder().build(), input, "input 'x'");
+    assertMessage(g, Assignment.builder().set("x", 1, 4).build(), input, "has 2 values; the circuit expects 1");
+    assertMessage(g, Assignment.builder().set("x", 4).set("z", 1).build(), input, "no input named 'z'");
+    assertMessage(g, Assignment.builder().set("x", 4).set("root", 2).build(), input, "'root' is an output");
+    assertMessage(g, Assignment.builder().set("x", 5).build(), WitnessException.Reason.HINT, "5 is not a perfect square");
+    assertMessage(g.withHints(HintRegistry.empty()), Assignment.builder().set("x", 4).build(), input,
         "no hint is registered for id test.sqrt");
   }
 
@@ -117,8 +119,9 @@ class WitnessGeneratorTest {
     }));
   }
 
-  private static void assertMessage(WitnessGenerator g, Assignment a, String fragment) {
+  private static void assertMessage(WitnessGenerator g, Assignment a, WitnessException.Reason reason, String fragment) {
     WitnessException e = assertThrows(WitnessException.class, () -> g.generate(a));
+    assertEquals(reason, e.reason());
     assertTrue(e.getMessage().contains(fragment), e.getMessage());
   }
 }
