@@ -57,15 +57,19 @@ public interface Api {
 
   // ------------------------------------------------------------------ linear (no constraints)
 
+  /** The constant {@code value} (mod r, so negative values are r - |value|). */
   Variable constant(long value);
 
   /** The constant {@code value mod r}. */
   Variable constant(BigInteger value);
 
+  /** a + b. */
   Variable add(Variable a, Variable b);
 
+  /** a - b. */
   Variable sub(Variable a, Variable b);
 
+  /** -a. */
   Variable neg(Variable a);
 
   /** factor * a. */

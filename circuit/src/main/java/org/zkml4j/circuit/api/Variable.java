@@ -9,9 +9,10 @@ import org.zkml4j.math.field.PrimeField;
  * wires with constant coefficients in Fr. Inputs, products and hint outputs are single wires;
  * sums, differences and multiples by constants are new combinations and cost no constraint.
  *
- * <p>Instances are cheap immutable handles belonging to the {@link Api} that made them; using one
- * with another circuit is an error. Their terms are an implementation detail; only
- * {@link #terms()} is exposed, for tests and reports.
+ * <p>Instances are cheap handles belonging to the {@link Api} that made them; using one with
+ * another circuit is an error. The linear combination never changes; the builder only notes on the
+ * handle when a constraint has proven the value boolean, so that it does not assert it again. The
+ * terms are an implementation detail; only {@link #terms()} is exposed, for tests and reports.
  */
 public final class Variable {
   private static final PrimeField FR = Bn254.FR;
