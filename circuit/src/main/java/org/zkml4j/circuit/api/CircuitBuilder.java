@@ -5,17 +5,11 @@ import static org.zkml4j.circuit.api.LinearCombinations.NO_WIRES;
 import static org.zkml4j.circuit.api.LinearCombinations.ONE;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.zkml4j.circuit.R1cs;
 import org.zkml4j.circuit.witness.Hint;
-import org.zkml4j.circuit.witness.HintRegistry;
 import org.zkml4j.circuit.witness.Signal;
 import org.zkml4j.circuit.witness.WitnessGenerator;
 import org.zkml4j.circuit.witness.WitnessProgram;
@@ -34,11 +28,7 @@ final class CircuitBuilder implements Api {
   private final WireTable wires = new WireTable();
   private final ConstraintRows rows = new ConstraintRows();
   private final WitnessProgram.Builder program = WitnessProgram.builder();
-  private final Map<String, Hint> hints = new LinkedHashMap<>();
-  private final List<String> callIds = new ArrayList<>();
-  private int[] hintOutputs = new int[64];
-  private int[] hintOutputCalls = new int[64];
-  private int numHintOutputs;
+  private final HintCalls hints = new HintCalls();
   private final ScopeStack scopes = new ScopeStack(this::numConstraints, wires::count, program::scope);
   private boolean finished;
 
@@ -349,29 +339,20 @@ final class CircuitBuilder implements Api {
     if (outputs < 1) {
       throw new IllegalArgumentException("hint " + hint.id() + " must have at least one output, asked for " + outputs);
     }
-    Hint known = hints.putIfAbsent(hint.id(), hint);
-    if (known != null && known.getClass() != hint.getClass()) {
-      throw new IllegalArgumentException("two different hints share the id " + hint.id() + ": " + known + " and "
-          + hint);
-    }
     for (Variable in : inputs) {
       own(in);
+    }
+    hints.register(hint);
+    for (Variable in : inputs) {
       program.hintInput(in.wires, in.coefficients, in.wires.length);
     }
-    int call = callIds.size();
-    callIds.add(hint.id());
     int[] numbers = new int[outputs];
     Variable[] vars = new Variable[outputs];
     for (int i = 0; i < outputs; i++) {
       numbers[i] = wires.add(WireTable.INTERNAL);
       vars[i] = unit(numbers[i]);
-      if (numHintOutputs == hintOutputs.length) {
-        hintOutputs = Arrays.copyOf(hintOutputs, 2 * numHintOutputs);
-        hintOutputCalls = Arrays.copyOf(hintOutputCalls, 2 * numHintOutputs);
-      }
-      hintOutputs[numHintOutputs] = numbers[i];
-      hintOutputCalls[numHintOutputs++] = call;
     }
+    hints.recordCall(hint.id(), numbers);
     program.hintCall(hint.id(), numbers);
     return vars;
   }
@@ -405,29 +386,12 @@ final class CircuitBuilder implements Api {
     checkOpen();
     List<ConstraintReport.Entry> entries = scopes.entries();
     finished = true;
-    checkHintOutputsConstrained();
+    hints.checkConstrained(rows.usedWires());
     WireTable.Numbering n = wires.number();
     R1cs r1cs = rows.toR1cs(n.outputs(), n.publicInputs(), n.privateInputs(), wires.count(), n.wireMap());
     WitnessProgram witnessProgram = program.build(wires.count(), n.signals(), n.wireMap());
-    WitnessGenerator generator = new WitnessGenerator(r1cs, witnessProgram, HintRegistry.of(hints.values()));
+    WitnessGenerator generator = new WitnessGenerator(r1cs, witnessProgram, hints.registry());
     return new CompiledCircuit(generator, new ConstraintReport(entries, rows.rows(), wires.count()));
-  }
-
-  /** The compile-time half of the hint rule: an output no constraint mentions is certainly free. */
-  private void checkHintOutputsConstrained() {
-    BitSet used = rows.usedWires();
-    for (int i = 0; i < numHintOutputs; i++) {
-      int wire = hintOutputs[i];
-      if (!used.get(wire)) { // also when it became a public output: a free output is as bad
-        int call = hintOutputCalls[i];
-        int first = i;
-        while (first > 0 && hintOutputCalls[first - 1] == call) {
-          first--;
-        }
-        throw new IllegalStateException("output " + (i - first) + " of hint " + callIds.get(call) + " (call " + call
-            + ") appears in no constraint: the gadget that calls a hint must constrain all its outputs");
-      }
-    }
   }
 
   // ------------------------------------------------------------------ wires

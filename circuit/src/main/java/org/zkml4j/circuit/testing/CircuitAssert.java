@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.zkml4j.circuit.R1cs;
 import org.zkml4j.circuit.R1csChecker;
 import org.zkml4j.circuit.Witness;
 import org.zkml4j.circuit.api.Api;
@@ -23,7 +22,6 @@ import org.zkml4j.circuit.api.Variable;
 import org.zkml4j.circuit.witness.Assignment;
 import org.zkml4j.circuit.witness.Hint;
 import org.zkml4j.circuit.witness.WitnessException;
-import org.zkml4j.circuit.witness.WitnessGenerator;
 import org.zkml4j.math.field.Bn254;
 
 /**
@@ -178,11 +176,11 @@ public final class CircuitAssert {
           continue;
         }
         if (tamperSample.contains(tuple)) {
-          n.tampered += tamper(c, a, what);
+          n.tampered += Verdicts.tamper(c, a, what);
         }
         n.malicious += maliciousRuns(c, a, honest, what);
         if (honest != null && wireSamples++ < WIRE_CHANGE_TUPLES) {
-          n.wireChanges += changeEachWire(c.r1cs(), honest, what);
+          n.wireChanges += Verdicts.changeEachWire(c.r1cs(), honest, what);
         }
       }
     }
@@ -197,7 +195,7 @@ public final class CircuitAssert {
    * @throws AssertionError if generation fails or the checker rejects the witness
    */
   public static Witness assertAccepts(CompiledCircuit c, Assignment a) {
-    return accepted(c, a, a.toString());
+    return Verdicts.accepted(c, a, a.toString());
   }
 
   /**
@@ -205,12 +203,12 @@ public final class CircuitAssert {
    * give fails the checker.
    */
   public static void assertRejects(CompiledCircuit c, Assignment a) {
-    rejected(c.witnessGenerator(), c.r1cs(), a, a.toString());
+    Verdicts.rejected(c.witnessGenerator(), c.r1cs(), a, a.toString());
   }
 
   /** As {@link #assertRejects(CompiledCircuit, Assignment)}, with one hint replaced by a malicious one. */
   public static void assertRejects(CompiledCircuit c, Assignment a, Hint malicious) {
-    rejected(c.witnessGenerator().withHint(malicious), c.r1cs(), a, a + " with hint " + malicious);
+    Verdicts.rejected(c.witnessGenerator().withHint(malicious), c.r1cs(), a, a + " with hint " + malicious);
   }
 
   /**
@@ -219,65 +217,32 @@ public final class CircuitAssert {
    * must be rejected. Returns the number of witnesses tried.
    */
   public static int assertTamperingDetected(CompiledCircuit c, Assignment a) {
-    Witness honest = accepted(c, a, a.toString());
-    return tamper(c, a, a.toString()) + changeEachWire(c.r1cs(), honest, a.toString());
+    Witness honest = Verdicts.accepted(c, a, a.toString());
+    return Verdicts.tamper(c, a, a.toString()) + Verdicts.changeEachWire(c.r1cs(), honest, a.toString());
   }
 
   // ------------------------------------------------------------------ checks
 
   private Witness accepts(CompiledCircuit c, Assignment a, BigInteger[] expected, String what, Counts n) {
-    Witness w = accepted(c, a, what);
+    Witness w = Verdicts.accepted(c, a, what);
     BigInteger[] outputs = expected.length == 0 ? new BigInteger[0] : c.values(w, "out");
     if (outputs.length != expected.length) {
       throw new AssertionError(what + ": the gadget has " + outputs.length + " outputs, the oracle " + expected.length);
     }
     for (int i = 0; i < expected.length; i++) {
       if (!outputs[i].equals(expected[i].mod(R))) {
-        throw new AssertionError(what + ": output " + i + " is " + signed(outputs[i]) + ", expected " + expected[i]);
+        throw new AssertionError(what + ": output " + i + " is " + Verdicts.signed(outputs[i]) + ", expected "
+            + expected[i]);
       }
     }
     n.valid++;
     return w;
   }
 
-  private static Witness accepted(CompiledCircuit c, Assignment a, String what) {
-    Witness w;
-    try {
-      w = c.witness(a);
-    } catch (WitnessException e) {
-      throw new AssertionError(what + ": valid inputs rejected by the witness generator: " + e.getMessage(), e);
-    }
-    R1csChecker.firstViolation(c.r1cs(), w).ifPresent(v -> {
-      throw new AssertionError(what + ": the generated witness fails the checker: " + v.message());
-    });
-    return w;
-  }
-
   private Witness rejects(CompiledCircuit c, Assignment a, String what, Counts n) {
-    rejected(c.witnessGenerator(), c.r1cs(), a, what);
+    Verdicts.rejected(c.witnessGenerator(), c.r1cs(), a, what);
     n.invalid++;
     return null;
-  }
-
-  private static void rejected(WitnessGenerator g, R1cs r1cs, Assignment a, String what) {
-    try {
-      g.generate(a);
-      throw new AssertionError(what + ": invalid inputs accepted by the witness generator");
-    } catch (WitnessException expected) {
-      // the checked generator noticed
-    }
-    Witness w;
-    try {
-      w = g.generateUnchecked(a);
-    } catch (WitnessException e) {
-      if (e.reason() == WitnessException.Reason.INPUT) {
-        throw new AssertionError(what + ": the inputs do not fit the circuit: " + e.getMessage(), e);
-      }
-      return; // a hint refused the inputs: there is no witness to check
-    }
-    if (R1csChecker.isSatisfied(r1cs, w)) {
-      throw new AssertionError(what + ": the R1CS accepts invalid inputs");
-    }
   }
 
   private void checkWithConstants(Allocation[] allocation, BigInteger[] tuple, Counts n) {
@@ -301,47 +266,6 @@ public final class CircuitAssert {
     }
   }
 
-  /** Every hint output of every call, each replaced by each wrong value; returns the runs. */
-  private static int tamper(CompiledCircuit c, Assignment a, String what) {
-    Tampering plan = new Tampering();
-    WitnessGenerator g = c.witnessGenerator().withHints(plan.wrap(c.hints()));
-    plan.record();
-    try {
-      g.generateUnchecked(a);
-    } catch (WitnessException e) {
-      return 0; // the honest hints refuse these inputs; nothing to tamper with
-    }
-    List<Integer> calls = plan.outputCounts();
-    int runs = 0;
-    for (int call = 0; call < calls.size(); call++) {
-      for (int out = 0; out < calls.get(call); out++) {
-        for (int p = 0; p < Tampering.PERTURBATIONS; p++) {
-          plan.target(call, out, p);
-          Witness w;
-          try {
-            w = g.generateUnchecked(a);
-          } catch (WitnessException e) {
-            continue; // a later hint refused the tampered values
-          }
-          List<BigInteger> values = plan.targetValues();
-          String change = what + ": hint " + c.witnessGenerator().program().hintId(call) + " call " + call
-              + " output " + out + " changed from " + signed(values.get(0)) + " to " + signed(values.get(1));
-          if (R1csChecker.isSatisfied(c.r1cs(), w)) {
-            throw new AssertionError(change + " is accepted by the R1CS");
-          }
-          plan.target(call, out, p);
-          try {
-            g.generate(a);
-            throw new AssertionError(change + " is accepted by the checked witness generator");
-          } catch (WitnessException expected) {
-            runs++;
-          }
-        }
-      }
-    }
-    return runs;
-  }
-
   private int maliciousRuns(CompiledCircuit c, Assignment a, Witness honest, String what) {
     int rejected = 0;
     for (Hint h : malicious) {
@@ -360,23 +284,6 @@ public final class CircuitAssert {
       rejected++;
     }
     return rejected;
-  }
-
-  /** Each output and internal wire changed alone (+1) must break a constraint. */
-  private static int changeEachWire(R1cs r1cs, Witness honest, String what) {
-    int inputsEnd = 1 + r1cs.numOutputs() + r1cs.numPublicInputs() + r1cs.numPrivateInputs();
-    int runs = 0;
-    for (int wire = 1; wire < r1cs.numWires(); wire++) {
-      if (wire > r1cs.numOutputs() && wire < inputsEnd) {
-        continue;
-      }
-      Witness w = honest.with(wire, honest.value(wire).add(BigInteger.ONE));
-      if (R1csChecker.isSatisfied(r1cs, w)) {
-        throw new AssertionError(what + ": wire " + wire + " can change alone (it is not constrained)");
-      }
-      runs++;
-    }
-    return runs;
   }
 
   // ------------------------------------------------------------------ circuits
@@ -457,10 +364,6 @@ public final class CircuitAssert {
 
   private static String describe(Allocation[] allocation, BigInteger[] tuple) {
     return "inputs " + Arrays.toString(tuple) + " as " + Arrays.toString(allocation);
-  }
-
-  private static String signed(BigInteger v) {
-    return v.compareTo(R.shiftRight(1)) > 0 ? v.subtract(R).toString() : v.toString();
   }
 
   private static final class Counts {
