@@ -1,14 +1,20 @@
 package org.zkml4j.circuit.gadget.fixedpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigInteger;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.zkml4j.circuit.R1csChecker;
+import org.zkml4j.circuit.Witness;
+import org.zkml4j.circuit.api.CircuitCompiler;
+import org.zkml4j.circuit.api.CompiledCircuit;
 import org.zkml4j.circuit.api.Variable;
 import org.zkml4j.circuit.testing.CircuitAssert;
 import org.zkml4j.circuit.testing.Domains;
 import org.zkml4j.circuit.testing.MaliciousHints;
+import org.zkml4j.circuit.witness.Assignment;
 
 /** ReLU (alone and after a rescale) and the polynomial activation, every value of small ranges. */
 class ActivationTest {
@@ -22,6 +28,20 @@ class ActivationTest {
         .withMaliciousHint(MaliciousHints.bitsOfWrappedValue(6))
         .check();
     assertEquals(7, r.gadgetConstraints());
+  }
+
+  @Test
+  void aFakedReluOutputIsRejected() throws Exception {
+    CompiledCircuit c = CircuitCompiler.compile(api -> api.output("y", Relu.relu(api, api.privateInput("x"), 6)));
+    int y = c.signal("y").firstWire();
+    // Honest: relu(7) = 7 and relu(-5) = 0. Claim 0 for the first and -5 for the second.
+    Witness seven = CircuitAssert.assertAccepts(c, Assignment.builder().set("x", 7).build());
+    assertFalse(R1csChecker.isSatisfied(c.r1cs(), seven.with(y, BigInteger.ZERO)));
+    Witness minusFive = CircuitAssert.assertAccepts(c, Assignment.builder().set("x", -5).build());
+    assertEquals(BigInteger.ZERO, minusFive.value(y));
+    assertFalse(R1csChecker.isSatisfied(c.r1cs(), minusFive.with(y, BigInteger.valueOf(-5))));
+    // Lying about the sign instead: the decomposition cannot have its top bit set for x < 0.
+    CircuitAssert.assertRejects(c, Assignment.builder().set("x", -5).build(), MaliciousHints.bitsWithTopFlipped());
   }
 
   @Test
