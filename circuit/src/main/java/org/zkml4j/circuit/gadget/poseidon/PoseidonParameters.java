@@ -1,23 +1,15 @@
 package org.zkml4j.circuit.gadget.poseidon;
 
-import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
+import org.zkml4j.math.poseidon.PoseidonConstants;
 
 /**
- * circomlib's Poseidon constants for one width t, and the linear maps the gadget uses to build the
- * partial rounds without growing linear combinations round by round.
- *
- * <p>The constants are drawn here with the paper's {@link GrainLfsr} (as {@code
- * generate_parameters_grain.sage 1 0 254 t 8 R_P r} does; {@code math.poseidon} derives the same
- * constants privately, and the gadget tests compare the circuit with it): (8 + R_P) * t round
- * constants, each a 254-bit draw redrawn while not below r, then the Cauchy MDS matrix
- * M[i][j] = 1/(x_i + y_j) of the next 2t draws reduced mod r (redrawn if two coincide or some
- * x_i + y_j is zero; circomlib's matrices are all first draws).
+ * circomlib's Poseidon constants for one width t (from {@link PoseidonConstants}, the ones the
+ * native hash uses), and the linear maps the gadget uses to build the partial rounds without
+ * growing linear combinations round by round.
  *
  * <p>Partial rounds apply the S-box to cell 0 only, so the state after them is an affine function
  * of the last full S-box layer before them (u_0 .. u_{t-1}) and the partial S-box outputs
@@ -27,12 +19,9 @@ import org.zkml4j.math.field.PrimeField;
  * are computed once per width by running the rounds symbolically.
  */
 final class PoseidonParameters {
-  static final int FULL_ROUNDS = 8;
+  static final int FULL_ROUNDS = PoseidonConstants.FULL_ROUNDS;
   static final int HALF_FULL = FULL_ROUNDS / 2;
-  static final int MIN_WIDTH = 2;
-  static final int MAX_WIDTH = 17;
-  /** circomlib's partial round counts for widths 2 .. 17. */
-  private static final int[] PARTIAL_ROUNDS = {56, 57, 56, 60, 60, 63, 64, 63, 60, 66, 60, 65, 70, 60, 64, 68};
+  static final int MAX_WIDTH = PoseidonConstants.MAX_WIDTH;
   private static final PrimeField FR = Bn254.FR;
   private static final AtomicReferenceArray<PoseidonParameters> CACHE = new AtomicReferenceArray<>(MAX_WIDTH + 1);
 
@@ -47,20 +36,11 @@ final class PoseidonParameters {
   /** Per cell, 1 + width + partialRounds coefficients over the basis. */
   final long[][] partialOutput;
 
-  private PoseidonParameters(int width) {
-    this.width = width;
-    this.partialRounds = PARTIAL_ROUNDS[width - MIN_WIDTH];
-    BigInteger r = Bn254.R_MODULUS;
-    GrainLfsr lfsr = new GrainLfsr(254, width, FULL_ROUNDS, partialRounds);
-    roundConstants = FR.newVector((FULL_ROUNDS + partialRounds) * width);
-    for (int i = 0; i < (FULL_ROUNDS + partialRounds) * width; i++) {
-      BigInteger c = lfsr.nextInteger(254);
-      while (c.compareTo(r) >= 0) {
-        c = lfsr.nextInteger(254);
-      }
-      FR.fromBigInteger(roundConstants, 4 * i, c);
-    }
-    mds = cauchyMatrix(lfsr, width);
+  private PoseidonParameters(PoseidonConstants constants) {
+    this.width = constants.width();
+    this.partialRounds = constants.partialRounds();
+    this.roundConstants = constants.roundConstants();
+    this.mds = constants.mds();
     partialInput = new long[partialRounds][];
     partialOutput = new long[width][];
     runPartialRoundsSymbolically();
@@ -68,47 +48,14 @@ final class PoseidonParameters {
 
   /** The parameters of width t (t - 1 hash inputs), derived on first use. */
   static PoseidonParameters of(int width) {
-    if (width < MIN_WIDTH || width > MAX_WIDTH) {
-      throw new IllegalArgumentException("Poseidon width must be in [" + MIN_WIDTH + ", " + MAX_WIDTH + "], was "
-          + width);
-    }
+    PoseidonConstants constants = PoseidonConstants.of(width); // checks the width
     PoseidonParameters p = CACHE.get(width);
     if (p == null) {
-      CACHE.compareAndSet(width, null, new PoseidonParameters(width));
+      CACHE.compareAndSet(width, null, new PoseidonParameters(constants));
       p = CACHE.get(width);
     }
     return p;
   }
-
-  private static long[] cauchyMatrix(GrainLfsr lfsr, int t) {
-    BigInteger r = Bn254.R_MODULUS;
-    while (true) {
-      BigInteger[] draws = new BigInteger[2 * t];
-      Set<BigInteger> seen = new HashSet<>();
-      for (int i = 0; i < 2 * t; i++) {
-        draws[i] = lfsr.nextInteger(254).mod(r);
-        seen.add(draws[i]);
-      }
-      if (seen.size() < 2 * t) {
-        continue;
-      }
-      long[] m = FR.newVector(t * t);
-      boolean ok = true;
-      for (int i = 0; i < t && ok; i++) {
-        for (int j = 0; j < t && ok; j++) {
-          BigInteger s = draws[i].add(draws[t + j]).mod(r);
-          ok = s.signum() != 0;
-          if (ok) {
-            FR.fromBigInteger(m, 4 * (i * t + j), s.modInverse(r));
-          }
-        }
-      }
-      if (ok) {
-        return m;
-      }
-    }
-  }
-
   /** Fills {@link #partialInput} and {@link #partialOutput} (see the class comment). */
   private void runPartialRoundsSymbolically() {
     int t = width;
