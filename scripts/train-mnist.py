@@ -279,6 +279,7 @@ def write_png(path, pixels):
 
 def onnx_checker():
     """The torch-free numpy evaluator of scripts/check-mnist-models.py."""
+    sys.dont_write_bytecode = True  # no __pycache__ left in scripts/
     spec = importlib.util.spec_from_file_location(
         "check_mnist_models", os.path.join(ROOT, "scripts", "check-mnist-models.py"))
     module = importlib.util.module_from_spec(spec)
