@@ -123,7 +123,7 @@ public final class CompiledModel {
    */
   public Witness witness(List<long[]> inputs) throws WitnessException {
     try {
-      graph.evaluate(inputs);
+      graph.checkInputs(inputs);
     } catch (IllegalArgumentException e) {
       throw new WitnessException(WitnessException.Reason.INPUT, e.getMessage());
     }

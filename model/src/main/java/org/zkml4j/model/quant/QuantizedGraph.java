@@ -218,7 +218,13 @@ public final class QuantizedGraph {
     return s.toString();
   }
 
-  private void checkInputs(List<long[]> values) {
+  /**
+   * Checks integer inputs against the declared inputs: one array per input, of its size, every
+   * element inside its bound.
+   *
+   * @throws IllegalArgumentException naming the input and element that does not fit
+   */
+  public void checkInputs(List<long[]> values) {
     if (values.size() != inputs.size()) {
       throw new IllegalArgumentException("graph '" + name + "' takes " + inputs.size() + " inputs, got " + values.size());
     }
