@@ -5,10 +5,10 @@ import org.zkml4j.circuit.api.Api;
 import org.zkml4j.circuit.api.Variable;
 import org.zkml4j.circuit.gadget.bits.Bits;
 import org.zkml4j.circuit.gadget.fixedpoint.Division;
-import org.zkml4j.model.ir.Shape;
-import org.zkml4j.model.quant.IntegerBounds;
 import org.zkml4j.circuit.gadget.fixedpoint.FixedPoint;
+import org.zkml4j.model.ir.Shape;
 import org.zkml4j.model.quant.Indexing;
+import org.zkml4j.model.quant.IntegerBounds;
 import org.zkml4j.model.quant.QuantizedLayer;
 import org.zkml4j.model.quant.QuantizedOp;
 import org.zkml4j.model.quant.QuantizedTensor;
@@ -16,6 +16,9 @@ import org.zkml4j.model.quant.QuantizedTensor;
 /**
  * {@link QuantizedOp.LeakyRelu} and {@link QuantizedOp.PRelu}: y = s ? x : rescale(x * slope, k),
  * s being x's sign bit.
+ *
+ * <p>The product is computed (and rescaled) for every x, so its rescale's quotient bits cover the
+ * whole input interval times the slope interval; the quantizer checked that this fits.
  *
  * <p>Cost per element: the sign, free after a rescale and else bits(x) (the decomposition that
  * also proves x's range); the product, free for a fixed slope and else 1; the rescale of the

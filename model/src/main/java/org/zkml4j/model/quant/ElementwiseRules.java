@@ -123,6 +123,11 @@ final class ElementwiseRules {
   /** The interval of x &gt;= 0 ? x : rescale(x * s, k) over x in the tensor's interval and s in [slo, shi]. */
   private static long[] leakyBounds(QuantizationContext ctx, Node node, QuantizedTensor x, long slo, long shi, int k)
       throws QuantizationException {
+    // A circuit computes x * s for every x (and selects afterwards): that product must fit too.
+    long[] whole = corners(ctx, node, x.min(), x.max(), slo, shi);
+    if (Math.max(-whole[0], whole[1]) >= 1L << IntegerBounds.MAX_BITS) {
+      throw ctx.tooWide(node, node.output(), 64 - Long.numberOfLeadingZeros(Math.max(-whole[0], whole[1])) + 1);
+    }
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
     if (x.max() >= 0) {

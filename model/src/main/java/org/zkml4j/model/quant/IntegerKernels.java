@@ -3,6 +3,7 @@ package org.zkml4j.model.quant;
 import java.util.List;
 import org.zkml4j.circuit.gadget.fixedpoint.FixedPoint;
 import org.zkml4j.model.ir.Shape;
+import org.zkml4j.model.ir.Window;
 
 /**
  * Runs one {@link QuantizedOp} on integer arrays: the executable statement of the definitions in
@@ -160,7 +161,7 @@ final class IntegerKernels {
     return y;
   }
 
-  private static long[] pool(org.zkml4j.model.ir.Window window, long[] x, Shape xs, Shape out, boolean max,
+  private static long[] pool(Window window, long[] x, Shape xs, Shape out, boolean max,
       boolean countPad, int foldedBits) {
     int planes = xs.dim(0) * xs.dim(1);
     int inPlane = xs.sizeOf(2, xs.rank());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class TrainedMnistTest {
     }
 
     private static int[] ints(String csv) {
-      return java.util.Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+      return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty())
           .mapToInt(Integer::parseInt).toArray();
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.zkml4j.model.ir.ElementType;
 import org.zkml4j.model.ir.GraphException;
 import org.zkml4j.model.ir.Node;
+import org.zkml4j.model.ir.Op;
 import org.zkml4j.model.ir.ReferenceEvaluator;
 import org.zkml4j.model.ir.Tensor;
 
@@ -78,7 +79,7 @@ class OperatorFidelityTest {
     String logitsName = argmax.inputs().get(0);
     Tensor logits = floats.get(logitsName);
     double e = budget.of(logitsName);
-    org.zkml4j.model.ir.Op.ArgMax op = (org.zkml4j.model.ir.Op.ArgMax) argmax.op();
+    Op.ArgMax op = (Op.ArgMax) argmax.op();
     int n = logits.shape().dim(op.axis());
     int inner = logits.shape().sizeOf(op.axis() + 1, logits.shape().rank());
     int decided = 0;

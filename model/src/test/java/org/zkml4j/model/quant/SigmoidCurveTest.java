@@ -3,6 +3,7 @@ package org.zkml4j.model.quant;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.model.ir.ElementType;
 import org.zkml4j.model.ir.Graph;
@@ -25,7 +26,7 @@ class SigmoidCurveTest {
     check(new Op.Tanh(), QuantizedOp.Sigmoid.MAX_TANH_ERROR, Math::tanh);
   }
 
-  private static void check(Op op, double stated, java.util.function.DoubleUnaryOperator exact) throws Exception {
+  private static void check(Op op, double stated, DoubleUnaryOperator exact) throws Exception {
     Shape shape = Shape.of(1, N);
     Graph g = new GraphBuilder("curve").input("x", ElementType.FLOAT, shape)
         .node("f", op, List.of("x"), "y").output("y").build();

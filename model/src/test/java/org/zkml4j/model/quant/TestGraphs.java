@@ -1,6 +1,7 @@
 package org.zkml4j.model.quant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.zkml4j.model.ir.ElementType;
@@ -80,7 +81,7 @@ public final class TestGraphs {
 
   private static Integer[] nCopies(int n, int v) {
     Integer[] a = new Integer[n];
-    java.util.Arrays.fill(a, v);
+    Arrays.fill(a, v);
     return a;
   }
 
