@@ -8,6 +8,13 @@ final class Commands {
 
   static List<Command> all() {
     return List.of(
+        new DemoCommand(),
+        new CompileCommand(),
+        new InspectCommand(),
+        new SetupCommand(),
+        new ProveCommand(),
+        new VerifyCommand(),
+        new ExportVerifierCommand(),
         new R1csInfoCommand(),
         new WtnsCheckCommand());
   }
