@@ -203,9 +203,10 @@ public final class ZkModel {
    */
   public ModelWitness witness(ModelInput input) throws WitnessException {
     QuantizedGraph graph = compiled.graph();
+    List<Tensor> tensors = ModelSource.tensors(inputs, input, "the input");
     List<long[]> q;
     try {
-      q = graph.quantize(ModelSource.tensors(inputs, input, "the input"));
+      q = graph.quantize(tensors);
     } catch (IllegalArgumentException e) {
       throw new WitnessException(WitnessException.Reason.INPUT, e.getMessage(), e);
     }

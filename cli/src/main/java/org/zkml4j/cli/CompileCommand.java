@@ -8,8 +8,10 @@ import java.util.Set;
 import org.zkml4j.api.ZkModel;
 import org.zkml4j.api.ZkModelBuilder;
 import org.zkml4j.circuit.R1cs;
+import org.zkml4j.model.compile.Visibility;
 import org.zkml4j.model.onnx.OnnxException;
 import org.zkml4j.model.quant.QuantizationException;
+import org.zkml4j.model.quant.QuantizationOptions;
 
 /** {@code compile <model.onnx> -o <dir>}: an ONNX model to a circuit, saved as a model directory. */
 final class CompileCommand implements Command {
@@ -81,6 +83,8 @@ final class CompileCommand implements Command {
    * {@code inspect} does with an ONNX file too.
    */
   static ZkModel compile(Path onnx, Arguments args, Terminal terminal) throws Exception {
+    Visibility visibility = ModelOptions.visibility(args);
+    QuantizationOptions quantization = ModelOptions.quantization(args);
     ZkModelBuilder builder;
     try {
       builder = ZkModel.load(onnx);
@@ -91,9 +95,9 @@ final class CompileCommand implements Command {
         "the model needs calibration inputs to choose its scales: give --calibration <data.json> with a few"
             + " typical inputs (or put a calibration.json next to " + onnx.getFileName() + ")"));
     terminal.info("Calibrating on " + calibration);
-    builder.calibrate(calibration).quantization(ModelOptions.quantization(args));
+    builder.calibrate(calibration).quantization(quantization);
     try {
-      return builder.compile(ModelOptions.visibility(args));
+      return builder.compile(visibility);
     } catch (QuantizationException e) {
       throw new IllegalArgumentException(onnx + ": " + e.getMessage(), e);
     }

@@ -1,7 +1,8 @@
 package org.zkml4j.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.zkml4j.model.quant.QuantizedTensor;
@@ -17,9 +18,18 @@ final class OutputText {
       float[] v = outputs.get(o);
       String head = o < declared.size() ? declared.get(o).name() + " " + declared.get(o).shape() : "output " + o;
       s.append(head).append(": ").append(IntStream.range(0, v.length)
-          .mapToObj(i -> String.format(Locale.ROOT, "%.4g", v[i])).collect(Collectors.joining(" "))).append('\n');
+          .mapToObj(i -> number(v[i])).collect(Collectors.joining(" "))).append('\n');
     }
     return s.toString();
+  }
+
+  /** A value to at most 6 significant digits, without trailing zeros: 9.53125, -0.5625, 1.5e-05. */
+  static String number(float v) {
+    if (!Float.isFinite(v)) {
+      return Float.toString(v);
+    }
+    BigDecimal d = new BigDecimal(Float.toString(v)).round(new MathContext(6)).stripTrailingZeros();
+    return d.scale() > 8 || d.precision() - d.scale() > 9 ? d.toString() : d.toPlainString();
   }
 
   /**
