@@ -132,6 +132,16 @@ class Groth16FlowTest {
   }
 
   @Test
+  void r1csInfoAndWtnsCheckReadTheFilesTheFlowUses() throws IOException {
+    CliRun info = CliRun.ok("r1cs", "info", s(r1cs));
+    assertTrue(info.out().contains("# of Constraints: 3") && info.out().contains("# of Outputs: 1"), info.out());
+    assertTrue(CliRun.ok("wchk", s(r1cs), s(witness)).out().startsWith("WITNESS IS CORRECT"));
+    Path bad = dir.resolve("bad_check.wtns");
+    WtnsFile.write(TinyCircuit.cubicWitness(A, X).with(4, BigInteger.TEN), bad);
+    assertTrue(CliRun.expect(ExitCode.INVALID, "wtns", "check", s(r1cs), s(bad)).out().startsWith("WITNESS IS NOT VALID"));
+  }
+
+  @Test
   void ptauVerifyAcceptsTheCeremonyAndListsItsContributors() {
     CliRun r = CliRun.ok("ptv", s(ptauFinal));
     assertTrue(r.out().strip().endsWith("Powers of Tau Ok!"), r.out());
