@@ -24,13 +24,13 @@ final class ContributionInputs {
   private ContributionInputs() {}
 
   /**
-   * The contributor's entropy: {@code --entropy} (-e) when given, else typed at the terminal as
+   * The contributor's entropy: {@code --entropy} (-e) when given and not empty, else typed at the terminal as
    * snarkjs asks for it, else nothing. Either way the library mixes it with 64 bytes of the
    * system's SecureRandom, so an empty entropy still gives unpredictable secrets; the user is told
    * which source was used.
    */
   static String entropy(Arguments args, Terminal terminal) {
-    Optional<String> given = args.option(ENTROPY);
+    Optional<String> given = args.option(ENTROPY).filter(e -> !e.isEmpty());
     if (given.isPresent()) {
       return given.get();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.zkml4j.circuit.R1cs;
 import org.zkml4j.circuit.format.R1csFile;
 import org.zkml4j.groth16.ProvingKey;
+import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.groth16.format.PtauReader;
 import org.zkml4j.groth16.format.ZkeyWriter;
@@ -59,7 +60,7 @@ final class Groth16SetupCommand implements Command {
     R1cs r1cs = R1csFile.read(r1csFile);
     PtauHeader.requireFor(r1cs, r1csFile, ptauFile);
     terminal.info("Reading " + ptauFile);
-    var ptau = PtauReader.read(ptauFile);
+    Accumulator ptau = PtauReader.read(ptauFile);
     ProvingKey key = Phase2.newZkey(r1cs, ptau, terminal::progress);
     terminal.endProgressLine();
     ZkeyWriter.write(key, zkeyFile, ZkeyWriter.SectionOrder.ZKEY_NEW);
