@@ -36,7 +36,7 @@ class Groth16FlowTest {
   static Path dir;
 
   private static Path r1cs, witness, ptauStart, ptauFinal, zkeyFinal, vk, proof, publicJson;
-  private static String typedQuestion;
+  private static String typedQuestion, setupOutput;
 
   @BeforeAll
   static void runTheCeremonyAndProve() throws IOException {
@@ -61,6 +61,7 @@ class Groth16FlowTest {
     Path zkey0 = dir.resolve("circuit_0000.zkey");
     CliRun setup = CliRun.ok("zkey", "new", s(r1cs), s(ptauFinal), s(zkey0));
     assertTrue(setup.out().contains("Circuit hash:"), setup.out());
+    setupOutput = setup.out();
     CliRun contributed = CliRun.run(question -> {
       typedQuestion = question;
       return "typed at the terminal";
@@ -228,5 +229,9 @@ class Groth16FlowTest {
     SnarkjsCli.Result zkey = SnarkjsCli.run("zkey", "verify", s(r1cs), s(ptauFinal), s(zkeyFinal));
     assertEquals(0, zkey.exitCode(), zkey.output());
     assertTrue(zkey.output().contains("ZKey Ok!"), zkey.output());
+    String hash = setupOutput.substring(setupOutput.indexOf("Circuit hash:") + "Circuit hash:".length()).strip();
+    assertEquals(4, hash.lines().count(), hash);
+    assertTrue(zkey.output().contains(hash), "snarkjs prints the same circuit hash, laid out the same:\n" + hash
+        + "\n" + zkey.output());
   }
 }
