@@ -1,0 +1,11 @@
+/**
+ * BN254's groups G1 (over Fq) and G2 (over Fq2, on the sextic twist) as point arithmetic on flat
+ * {@code long[]} arrays: affine and Jacobian coordinates, the group law with its special cases,
+ * batch conversion to affine, scalar multiplication, curve and subgroup checks, and the EVM
+ * precompile encodings (EIP-196, EIP-197).
+ *
+ * <p>One copy of the formulas ({@link org.zkml4j.math.curve.CurveGroup}) serves both groups through
+ * a small package-private view of the coordinate field. Bulk sums of many points belong to
+ * {@code org.zkml4j.math.msm}.
+ */
+package org.zkml4j.math.curve;

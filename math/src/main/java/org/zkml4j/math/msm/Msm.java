@@ -1,0 +1,50 @@
+package org.zkml4j.math.msm;
+
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
+import org.zkml4j.math.parallel.Parallelism;
+
+/**
+ * Multi-scalar multiplication: the sum of s_i * P_i over n affine points of G1 or G2, the bulk of
+ * a Groth16 prover's work.
+ *
+ * <p>Inputs: {@code bases} holds n affine points in the flat layout of {@link G1} (8 longs each)
+ * or {@link G2} (16 longs each), which must be on the curve (all zeros for infinity; they are not
+ * checked here, as they usually come from a checked proving key). {@code scalars} holds n Fr
+ * values of 4 longs each, in the given {@link ScalarForm}, each below r (checked). The arrays may
+ * be longer than needed. The result is a new affine point.
+ *
+ * <p>Method: Pippenger's buckets with signed-digit windows whose width is chosen per call from
+ * the number of scalars and their sizes; scalars are first sorted by size so that 0 costs
+ * nothing, 1 costs one addition, and small values get narrow windows (ML witnesses are mostly
+ * bits and small integers). Buckets are filled with batched affine additions (one inversion per
+ * batch of independent additions). Work runs on the given executor.
+ */
+public final class Msm {
+  /** Relative costs (in Fq multiplications) of a bucket addition and of reducing one bucket. */
+  private static final double G1_ADD = 7, G1_REDUCE = 15, G2_ADD = 17, G2_REDUCE = 36;
+
+  private Msm() {}
+
+  /** G1 MSM on the given executor. */
+  public static long[] g1(long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par) {
+    return new Pippenger(new G1(), () -> new BatchAffineWindowSum(new G1()), G1_ADD, G1_REDUCE)
+        .run(bases, scalars, n, form, par);
+  }
+
+  /** G1 MSM with scalars in Montgomery form, on the shared executor. */
+  public static long[] g1(long[] bases, long[] scalars, int n) {
+    return g1(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared());
+  }
+
+  /** G2 MSM on the given executor. */
+  public static long[] g2(long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par) {
+    return new Pippenger(new G2(), () -> new BatchAffineWindowSum(new G2()), G2_ADD, G2_REDUCE)
+        .run(bases, scalars, n, form, par);
+  }
+
+  /** G2 MSM with scalars in Montgomery form, on the shared executor. */
+  public static long[] g2(long[] bases, long[] scalars, int n) {
+    return g2(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared());
+  }
+}

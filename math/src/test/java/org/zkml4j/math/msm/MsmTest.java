@@ -1,0 +1,195 @@
+package org.zkml4j.math.msm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zkml4j.math.curve.CurveGroup;
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
+import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.field.PrimeField;
+import org.zkml4j.math.parallel.Parallelism;
+
+/**
+ * MSM against the naive sum of scalar multiplications (the curve code, itself tested against
+ * published vectors and a BigInteger reference), over the scalar shapes that reach different code:
+ * zeros, ones, r-1 and other small negatives, small values, full-size random values, and bases
+ * that repeat or cancel (doublings and P + (-P) inside the batched affine additions).
+ */
+class MsmTest {
+  private static final PrimeField FR = Bn254.FR;
+  private static final BigInteger R = Bn254.R_MODULUS;
+  private static final Parallelism TWO = new Parallelism(2);
+  private static final Parallelism THREE = new Parallelism(3);
+  private static final Parallelism ONE = new Parallelism(1);
+
+  enum Shape { RANDOM, ZERO_ONE, MIXED, SMALL, MINUS_ONE }
+
+  /** n distinct-looking points start + i*step (affine), with infinity at a few places when asked. */
+  static long[] bases(CurveGroup g, int n, Random rnd, boolean withInfinity) {
+    int js = g.jacobianSize();
+    long[] start = new long[js], step = new long[js], jac = new long[js * n];
+    g.fromAffine(start, 0, g.generator(), 0);
+    g.scalarMul(start, 0, start, 0, new BigInteger(254, rnd));
+    g.fromAffine(step, 0, g.generator(), 0);
+    g.scalarMul(step, 0, step, 0, new BigInteger(254, rnd));
+    for (int i = 0; i < n; i++) {
+      if (i == 0) {
+        System.arraycopy(start, 0, jac, 0, js);
+      } else {
+        g.add(jac, i * js, jac, (i - 1) * js, step, 0);
+      }
+    }
+    long[] aff = new long[g.affineSize() * n];
+    g.batchToAffine(aff, 0, jac, 0, n);
+    if (withInfinity) {
+      for (int i = 3; i < n; i += 97) {
+        java.util.Arrays.fill(aff, i * g.affineSize(), (i + 1) * g.affineSize(), 0L);
+      }
+    }
+    return aff;
+  }
+
+  static BigInteger scalar(Shape shape, Random rnd) {
+    return switch (shape) {
+      case RANDOM -> new BigInteger(256, rnd).mod(R);
+      case ZERO_ONE -> BigInteger.valueOf(rnd.nextInt(2));
+      case SMALL -> BigInteger.valueOf(rnd.nextInt(1 << (1 + rnd.nextInt(20))));
+      case MINUS_ONE -> R.subtract(BigInteger.ONE);
+      case MIXED -> switch (rnd.nextInt(8)) {
+        case 0 -> BigInteger.ZERO;
+        case 1, 2 -> BigInteger.ONE;
+        case 3 -> R.subtract(BigInteger.ONE);
+        case 4 -> R.subtract(BigInteger.valueOf(rnd.nextInt(1000)));
+        case 5 -> BigInteger.valueOf(rnd.nextLong() >>> 1);
+        case 6 -> BigInteger.ONE.shiftLeft(rnd.nextInt(254)).mod(R);
+        default -> new BigInteger(256, rnd).mod(R);
+      };
+    };
+  }
+
+  static long[] scalars(int n, Shape shape, Random rnd) {
+    long[] s = FR.newVector(n);
+    for (int i = 0; i < n; i++) {
+      FR.fromBigInteger(s, 4 * i, scalar(shape, rnd));
+    }
+    return s;
+  }
+
+  /** The sum of scalar multiplications, one by one. */
+  static long[] naive(CurveGroup g, long[] bases, long[] scalars, int n) {
+    int js = g.jacobianSize();
+    long[] acc = new long[js], p = new long[js];
+    g.setInfinity(acc, 0);
+    for (int i = 0; i < n; i++) {
+      g.fromAffine(p, 0, bases, i * g.affineSize());
+      g.scalarMulFr(p, 0, p, 0, scalars, 4 * i);
+      g.add(acc, 0, acc, 0, p, 0);
+    }
+    long[] out = new long[g.affineSize()];
+    g.toAffine(out, 0, acc, 0);
+    return out;
+  }
+
+  private static long[] plainOf(long[] montgomery, int n) {
+    long[] plain = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      FR.fromMontgomery(plain, 4 * i, montgomery, 4 * i);
+    }
+    return plain;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 5, 17, 64, 300, 2500})
+  void g1MatchesNaiveSum(int n) {
+    Random rnd = new Random(n);
+    G1 g = new G1();
+    long[] bases = bases(g, n, rnd, true);
+    for (Shape shape : Shape.values()) {
+      long[] s = scalars(n, shape, rnd);
+      long[] expected = naive(g, bases, s, n);
+      assertArrayEquals(expected, Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO), shape + " n=" + n);
+      assertArrayEquals(expected, Msm.g1(bases, plainOf(s, n), n, ScalarForm.PLAIN, THREE), shape + " plain n=" + n);
+      assertArrayEquals(expected,
+          new Pippenger(g, () -> new JacobianWindowSum(new G1()), 33, 86).run(bases, s, n, ScalarForm.MONTGOMERY, ONE),
+          shape + " Jacobian buckets n=" + n);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 7, 150, 700})
+  void g2MatchesNaiveSum(int n) {
+    Random rnd = new Random(100 + n);
+    G2 g = new G2();
+    long[] bases = bases(g, n, rnd, true);
+    for (Shape shape : Shape.values()) {
+      long[] s = scalars(n, shape, rnd);
+      long[] expected = naive(g, bases, s, n);
+      assertArrayEquals(expected, Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO), shape + " n=" + n);
+      assertArrayEquals(expected, Msm.g2(bases, plainOf(s, n), n, ScalarForm.PLAIN, ONE), shape + " plain n=" + n);
+    }
+  }
+
+  /** Repeated bases and P/-P pairs land in the same bucket: doublings and cancellations. */
+  @Test
+  void duplicateAndOpposingBases() {
+    Random rnd = new Random(42);
+    G1 g = new G1();
+    int distinct = 5, n = 2000;
+    long[] few = bases(g, distinct, rnd, false);
+    long[] bases = new long[8 * n];
+    for (int i = 0; i < n; i++) {
+      int src = rnd.nextInt(distinct);
+      if (rnd.nextBoolean()) {
+        g.negAffine(bases, 8 * i, few, 8 * src);
+      } else {
+        System.arraycopy(few, 8 * src, bases, 8 * i, 8);
+      }
+    }
+    for (Shape shape : Shape.values()) {
+      long[] s = scalars(n, shape, rnd);
+      assertArrayEquals(naive(g, bases, s, n), Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO), shape.toString());
+    }
+    // P, -P with equal scalars cancel exactly; P, P with equal scalars double
+    long[] pair = new long[16];
+    System.arraycopy(few, 0, pair, 0, 8);
+    g.negAffine(pair, 8, few, 0);
+    long[] s = FR.newVector(2);
+    FR.fromLong(s, 0, 12345);
+    FR.fromLong(s, 4, 12345);
+    assertTrue(g.isInfinityAffine(Msm.g1(pair, s, 2, ScalarForm.MONTGOMERY, ONE), 0), "P*k + (-P)*k");
+    System.arraycopy(few, 0, pair, 8, 8);
+    assertArrayEquals(naive(g, pair, s, 2), Msm.g1(pair, s, 2, ScalarForm.MONTGOMERY, ONE), "P*k + P*k");
+  }
+
+  @Test
+  void allZeroScalarsGiveInfinity() {
+    G1 g1 = new G1();
+    G2 g2 = new G2();
+    int n = 1000;
+    Random rnd = new Random(1);
+    assertTrue(g1.isInfinityAffine(Msm.g1(bases(g1, n, rnd, false), FR.newVector(n), n), 0));
+    assertTrue(g2.isInfinityAffine(Msm.g2(bases(g2, 50, rnd, false), FR.newVector(50), 50), 0));
+    assertEquals(8, Msm.g1(new long[0], new long[0], 0).length);
+  }
+
+  @Test
+  void scalarsNotBelowRAreRejected() {
+    G1 g = new G1();
+    long[] bases = bases(g, 3, new Random(2), false);
+    long[] s = FR.newVector(3);
+    long[] r = {0x43e1f593f0000001L, 0x2833e84879b97091L, 0xb85045b68181585dL, 0x30644e72e131a029L};
+    System.arraycopy(r, 0, s, 4, 4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Msm.g1(bases, s, 3, ScalarForm.PLAIN, ONE));
+    assertTrue(e.getMessage().contains("scalar 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Msm.g1(bases, s, 4));
+  }
+}
