@@ -4,8 +4,9 @@ package org.zkml4j.groth16.ceremony;
  * Receives progress reports from long ceremony steps (contributions, phase-2 preparation,
  * verification, circuit setup), for example to print them on a terminal.
  *
- * <p>Calls come from the thread that runs the step, one stage after another; {@code done} grows
- * from 0 to {@code total} within a stage. Implementations should return quickly.
+ * <p>Stages follow one another; within a stage {@code done} grows from 0 to {@code total}. Calls
+ * may come from any thread of the executor doing the work, but never two at once. Implementations
+ * should return quickly.
  */
 @FunctionalInterface
 public interface Progress {
