@@ -79,7 +79,13 @@ final class ScalarMultiplier {
     Bn254.FR.fromMontgomery(plain, 0, k, ko);
     BigInteger kv = unsigned(plain);
     BigInteger k1, k2;
-    if (g2) {
+    if (kv.bitLength() <= 128) { // short scalars (small constants, powers of two) need no split
+      k1 = kv;
+      k2 = BigInteger.ZERO;
+    } else if (R.subtract(kv).bitLength() <= 128) { // short negative ones neither
+      k1 = kv.subtract(R);
+      k2 = BigInteger.ZERO;
+    } else if (g2) {
       BigInteger[] qr = kv.divideAndRemainder(SIX_U_SQUARED);
       k1 = qr[1];
       k2 = qr[0];
@@ -96,13 +102,15 @@ final class ScalarMultiplier {
     for (int i = 1; i < TABLE; i++) {
       group.add(table1, i * js, table1, (i - 1) * js, acc, 0);
     }
-    for (int i = 0; i < TABLE; i++) {
-      endomorphism(table2, i * js, table1, i * js);
+    if (top2 >= 0) {
+      for (int i = 0; i < TABLE; i++) {
+        endomorphism(table2, i * js, table1, i * js);
+      }
     }
     if (k1.signum() < 0) {
       negateAll(table1);
     }
-    if (k2.signum() < 0) {
+    if (k2.signum() < 0 && top2 >= 0) {
       negateAll(table2);
     }
     group.setInfinity(acc, 0);
