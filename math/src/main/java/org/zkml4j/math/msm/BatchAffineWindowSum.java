@@ -213,12 +213,18 @@ final class BatchAffineWindowSum implements WindowSum {
 
   /** Performs the pending additions pts[first] += pts[second]. */
   private void flush(long[] pts) {
-    for (int k = 0; k < pending; k++) {
+    // locals, not fields: the arithmetic calls are not inlined, so fields would be reloaded after each
+    final CoordinateField f = this.f;
+    final int s = this.s, a2 = this.a2, n = pending;
+    final int[] first = this.first, second = this.second;
+    final byte[] kind = this.kind;
+    final long[] den = this.den, lambda = this.lambda, x3 = this.x3;
+    for (int k = 0; k < n; k++) {
       int a = a2 * first[k], b = a2 * second[k], dk = s * k;
-      if (isInfinity(pts, a)) {
+      if (isInfinity(f, pts, a, s)) {
         kind[k] = TAKE_SECOND;
         f.setZero(den, dk);
-      } else if (isInfinity(pts, b)) {
+      } else if (isInfinity(f, pts, b, s)) {
         kind[k] = KEEP_FIRST;
         f.setZero(den, dk);
       } else if (f.equal(pts, a, pts, b)) {
@@ -234,42 +240,45 @@ final class BatchAffineWindowSum implements WindowSum {
         f.sub(den, dk, pts, b, pts, a);
       }
     }
-    f.batchInverse(den, 0, pending, scratch); // zeros (the special cases) stay zero
-    for (int k = 0; k < pending; k++) {
+    f.batchInverse(den, 0, n, scratch); // zeros (the special cases) stay zero
+    for (int k = 0; k < n; k++) {
       int a = a2 * first[k], b = a2 * second[k];
       switch (kind[k]) {
         case ADD -> {
           f.sub(lambda, 0, pts, b + s, pts, a + s);
           f.mul(lambda, 0, lambda, 0, den, s * k);
-          finish(pts, a, b);
         }
         case DOUBLE -> {
           f.square(lambda, 0, pts, a);
           f.dbl(x3, 0, lambda, 0);
           f.add(lambda, 0, lambda, 0, x3, 0);
           f.mul(lambda, 0, lambda, 0, den, s * k);
-          finish(pts, a, b);
         }
-        case TAKE_SECOND -> System.arraycopy(pts, b, pts, a, a2);
-        case CANCEL -> java.util.Arrays.fill(pts, a, a + a2, 0L);
-        default -> { } // KEEP_FIRST
+        case TAKE_SECOND -> {
+          System.arraycopy(pts, b, pts, a, a2);
+          continue;
+        }
+        case CANCEL -> {
+          java.util.Arrays.fill(pts, a, a + a2, 0L);
+          continue;
+        }
+        default -> {
+          continue; // KEEP_FIRST
+        }
       }
+      // x3 = lambda^2 - x1 - x2, y3 = lambda*(x1 - x3) - y1, written over point a
+      f.square(x3, 0, lambda, 0);
+      f.sub(x3, 0, x3, 0, pts, a);
+      f.sub(x3, 0, x3, 0, pts, b);
+      f.sub(pts, a, pts, a, x3, 0);
+      f.mul(pts, a, pts, a, lambda, 0);
+      f.sub(pts, a + s, pts, a, pts, a + s);
+      f.copy(pts, a, x3, 0);
     }
     pending = 0;
   }
 
-  /** With lambda set: x3 = lambda^2 - x1 - x2, y3 = lambda*(x1 - x3) - y1, written over point a. */
-  private void finish(long[] pts, int a, int b) {
-    f.square(x3, 0, lambda, 0);
-    f.sub(x3, 0, x3, 0, pts, a);
-    f.sub(x3, 0, x3, 0, pts, b);
-    f.sub(pts, a, pts, a, x3, 0);
-    f.mul(pts, a, pts, a, lambda, 0);
-    f.sub(pts, a + s, pts, a, pts, a + s);
-    f.copy(pts, a, x3, 0);
-  }
-
-  private boolean isInfinity(long[] p, int o) {
+  private static boolean isInfinity(CoordinateField f, long[] p, int o, int s) {
     return f.isZero(p, o) && f.isZero(p, o + s);
   }
 }
