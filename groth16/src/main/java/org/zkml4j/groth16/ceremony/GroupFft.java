@@ -1,7 +1,9 @@
 package org.zkml4j.groth16.ceremony;
 
-import java.util.function.Supplier;
+import java.math.BigInteger;
 import org.zkml4j.math.curve.CurveGroup;
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
 import org.zkml4j.math.ntt.EvaluationDomain;
@@ -12,89 +14,158 @@ import org.zkml4j.math.parallel.Parallelism;
  * unity: out_j = (1/m) sum_i P_i w^(-ij) for the primitive m-th root w of {@link EvaluationDomain}.
  * Applied to tau^i * G this gives the Lagrange basis L_j(tau) * G of the size-m domain.
  *
- * <p>Iterative radix-2 decimation in time on Jacobian points: a bit-reversal permutation, then
- * log2(m) layers of butterflies (u, v) -&gt; (u + t v, u - t v), each layer split across the
- * executor. A twiddle t is a full-size scalar, so each butterfly costs one scalar multiplication
- * (skipped when t = 1) and two additions; the scaling by 1/m costs one more multiplication per
- * point.
+ * <p>Iterative radix-2 decimation in time on affine points: a bit-reversal permutation, then
+ * log2(m) layers of butterflies (u, v) -&gt; (u + t v, u - t v), then the scaling by 1/m. A twiddle
+ * t is a full-size scalar, so a butterfly costs one scalar multiplication (none when t = 1). Each
+ * layer is split across the executor, and each share runs in {@link LaneBatch}es: the twiddle
+ * multiplications eight lanes wide, the two additions and the return to affine form with batched
+ * inversions. The twiddles' {@link Recoding}s are made once per transform. Butterflies a batch
+ * flags (a point at infinity among the inputs) are redone with the general scalar code.
  */
 final class GroupFft {
   private static final PrimeField FR = Bn254.FR;
-  /** Butterflies per task at least: each costs a scalar multiplication, so small tasks pay. */
-  private static final int MIN_CHUNK = 16;
+  private static final int CAP = LaneBatch.CAPACITY;
 
   private GroupFft() {}
 
   /**
-   * Transforms the m = 2^log2m Jacobian points of {@code jac} in place.
+   * Transforms the m = 2^log2m affine points of {@code points} in place.
    *
    * @param progress counts butterflies and scalings: m/2 * log2m + m in all
    */
-  static void inverse(Supplier<CurveGroup> groups, long[] jac, int log2m, Parallelism parallelism,
-      ProgressCounter progress) {
+  static void inverse(boolean g2, long[] points, int log2m, Parallelism parallelism, ProgressCounter progress) {
     int m = 1 << log2m;
-    int js = groups.get().jacobianSize();
-    bitReverse(jac, log2m, js);
-    long[] twiddles = inverseRootPowers(log2m);
+    int a = g2 ? 16 : 8;
+    bitReverse(points, log2m, a);
+    Recoding twiddles = Recoding.inverseTwiddles(log2m, g2);
     for (int l = 1; l <= log2m; l++) {
       int layer = l;
       int half = 1 << (layer - 1);
       int stride = m >>> layer; // twiddle j of this layer is w_m^(-j * stride)
-      parallelism.forRange(m / 2, MIN_CHUNK, (from, to) -> {
-        CurveGroup group = groups.get();
-        ScalarMultiplier mul = ScalarMultiplier.of(group);
-        long[] tv = new long[js];
-        for (int b = from; b < to; b++) {
-          int j = b & (half - 1);
-          int i1 = ((b >>> (layer - 1)) << layer) + j;
-          int i2 = i1 + half;
-          if (j == 0) {
-            System.arraycopy(jac, i2 * js, tv, 0, js);
-          } else {
-            mul.multiply(tv, 0, jac, i2 * js, twiddles, 4 * j * stride);
+      parallelism.forRange(m / 2, CAP, (from, to) -> {
+        LaneBatch batch = LaneBatch.forThread(g2);
+        int[] list = new int[CAP];
+        int[] uOffsets = new int[CAP];
+        for (int trivial = 0; trivial < 2; trivial++) { // butterflies with t != 1, then those with t = 1
+          int count = 0;
+          for (int b = from; b < to; b++) {
+            boolean isTrivial = (b & (half - 1)) == 0;
+            if (isTrivial == (trivial == 1)) {
+              list[count++] = b;
+            }
+            if (count == CAP || (b == to - 1 && count > 0)) {
+              butterflies(batch, points, list, count, uOffsets, layer, stride, twiddles, trivial == 1, a, log2m);
+              count = 0;
+            }
           }
-          group.neg(jac, i2 * js, tv, 0);
-          group.add(jac, i2 * js, jac, i1 * js, jac, i2 * js);
-          group.add(jac, i1 * js, jac, i1 * js, tv, 0);
         }
         progress.add(to - from);
       });
     }
+    scale(g2, points, log2m, parallelism, progress);
+  }
+
+  private static void butterflies(LaneBatch batch, long[] points, int[] list, int count, int[] uOffsets, int layer,
+      int stride, Recoding twiddles, boolean trivial, int a, int log2m) {
+    int half = 1 << (layer - 1);
+    for (int k = 0; k < count; k++) {
+      int b = list[k];
+      int j = b & (half - 1);
+      int i1 = ((b >>> (layer - 1)) << layer) + j;
+      uOffsets[k] = i1 * a;
+      batch.setBase(k, points, (i1 + half) * a);
+      if (!trivial) {
+        batch.setScalar(k, twiddles, j * stride);
+      }
+    }
+    if (!trivial) {
+      batch.multiply(count);
+    }
+    batch.combine(count, points, uOffsets);
+    for (int k = 0; k < count; k++) {
+      int i1 = uOffsets[k] / a;
+      int i2 = i1 + half;
+      if (batch.failed[k]) {
+        int j = list[k] & (half - 1);
+        fallbackButterfly(batch.g2, points, i1, i2, trivial ? null : inverseRootPower(log2m, j * stride), a);
+      } else {
+        batch.resultTo(k, points, i1 * a);
+        batch.secondTo(k, points, i2 * a);
+      }
+    }
+  }
+
+  /** Every point times 1/m. */
+  private static void scale(boolean g2, long[] points, int log2m, Parallelism parallelism, ProgressCounter progress) {
+    int m = 1 << log2m;
+    int a = g2 ? 16 : 8;
     long[] invM = FR.element(m);
     FR.inverse(invM, 0, invM, 0);
-    parallelism.forRange(m, MIN_CHUNK, (from, to) -> {
-      ScalarMultiplier mul = ScalarMultiplier.of(groups.get());
-      for (int i = from; i < to; i++) {
-        mul.multiply(jac, i * js, jac, i * js, invM, 0);
+    Recoding recoding = new Recoding(1);
+    recoding.set(0, invM, 0, g2);
+    parallelism.forRange(m, CAP, (from, to) -> {
+      LaneBatch batch = LaneBatch.forThread(g2);
+      for (int start = from; start < to; start += CAP) {
+        int count = Math.min(CAP, to - start);
+        for (int k = 0; k < count; k++) {
+          batch.setBase(k, points, (start + k) * a);
+          batch.setScalar(k, recoding, 0);
+        }
+        batch.multiply(count);
+        for (int k = 0; k < count; k++) {
+          int off = (start + k) * a;
+          if (batch.failed[k]) {
+            CurveGroup group = g2 ? new G2() : new G1();
+            long[] jac = new long[group.jacobianSize()];
+            ScalarMultiplier.of(group).multiplyAffine(jac, 0, points, off, invM, 0);
+            group.toAffine(points, off, jac, 0);
+          } else {
+            batch.resultTo(k, points, off);
+          }
+        }
       }
       progress.add(to - from);
     });
   }
 
-  /** w^(-j) for j &lt; m/2, w the primitive m-th root of unity (at least one entry). */
-  private static long[] inverseRootPowers(int log2m) {
-    int n = Math.max(1, (1 << log2m) / 2);
-    long[] w = new long[4 * n];
-    FR.setOne(w, 0);
-    if (n > 1) {
-      long[] inv = EvaluationDomain.rootOfUnity(log2m);
-      FR.inverse(inv, 0, inv, 0);
-      for (int j = 1; j < n; j++) {
-        FR.mul(w, 4 * j, w, 4 * (j - 1), inv, 0);
-      }
+  /** (u, v) to (u + t v, u - t v) with the general code; t null means 1. */
+  private static void fallbackButterfly(boolean g2, long[] points, int i1, int i2, long[] t, int a) {
+    CurveGroup group = g2 ? new G2() : new G1();
+    int js = group.jacobianSize();
+    long[] tv = new long[js], u = new long[js], out = new long[js];
+    if (t == null) {
+      group.fromAffine(tv, 0, points, i2 * a);
+    } else {
+      ScalarMultiplier.of(group).multiplyAffine(tv, 0, points, i2 * a, t, 0);
     }
+    group.fromAffine(u, 0, points, i1 * a);
+    group.add(out, 0, u, 0, tv, 0);
+    group.neg(tv, 0, tv, 0);
+    group.add(u, 0, u, 0, tv, 0);
+    group.toAffine(points, i1 * a, out, 0);
+    group.toAffine(points, i2 * a, u, 0);
+  }
+
+  /** w^(-e) for the primitive 2^log2m-th root w. */
+  private static long[] inverseRootPower(int log2m, int e) {
+    long[] w = EvaluationDomain.rootOfUnity(log2m);
+    FR.inverse(w, 0, w, 0);
+    FR.pow(w, 0, w, 0, BigInteger.valueOf(e));
     return w;
   }
 
-  private static void bitReverse(long[] jac, int log2m, int js) {
+  private static void bitReverse(long[] points, int log2m, int a) {
+    if (log2m == 0) {
+      return;
+    }
     int m = 1 << log2m;
-    long[] tmp = new long[js];
+    long[] tmp = new long[a];
     for (int i = 0; i < m; i++) {
       int j = Integer.reverse(i) >>> (32 - log2m);
-      if (log2m > 0 && i < j) {
-        System.arraycopy(jac, i * js, tmp, 0, js);
-        System.arraycopy(jac, j * js, jac, i * js, js);
-        System.arraycopy(tmp, 0, jac, j * js, js);
+      if (i < j) {
+        System.arraycopy(points, i * a, tmp, 0, a);
+        System.arraycopy(points, j * a, points, i * a, a);
+        System.arraycopy(tmp, 0, points, j * a, a);
       }
     }
   }

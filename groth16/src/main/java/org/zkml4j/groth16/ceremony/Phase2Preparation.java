@@ -1,9 +1,5 @@
 package org.zkml4j.groth16.ceremony;
 
-import java.util.function.Supplier;
-import org.zkml4j.math.curve.CurveGroup;
-import org.zkml4j.math.curve.G1;
-import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.parallel.Parallelism;
 
 /**
@@ -12,26 +8,21 @@ import org.zkml4j.math.parallel.Parallelism;
  * including the extra G1 size whose missing last power counts as zero).
  */
 final class Phase2Preparation {
-  /** Points returned to affine form per inversion. */
-  private static final int AFFINE_CHUNK = 1024;
-
   private Phase2Preparation() {}
 
   static LagrangeBases lagrangeBases(Accumulator acc, Parallelism parallelism, Progress progress) {
     int power = acc.power();
     return LagrangeBases.of(power,
-        section(G1::new, acc.rawTauG1(), power + 1, "tauG1", parallelism, progress),
-        section(G2::new, acc.rawTauG2(), power, "tauG2", parallelism, progress),
-        section(G1::new, acc.rawAlphaTauG1(), power, "alphaTauG1", parallelism, progress),
-        section(G1::new, acc.rawBetaTauG1(), power, "betaTauG1", parallelism, progress));
+        section(false, acc.rawTauG1(), power + 1, "tauG1", parallelism, progress),
+        section(true, acc.rawTauG2(), power, "tauG2", parallelism, progress),
+        section(false, acc.rawAlphaTauG1(), power, "alphaTauG1", parallelism, progress),
+        section(false, acc.rawBetaTauG1(), power, "betaTauG1", parallelism, progress));
   }
 
   /** The bases of sizes 2^0 .. 2^maxK of the affine points, one after another. */
-  private static long[] section(Supplier<CurveGroup> groups, long[] points, int maxK, String name,
-      Parallelism parallelism, Progress progress) {
-    CurveGroup probe = groups.get();
-    int a = probe.affineSize();
-    int js = probe.jacobianSize();
+  private static long[] section(boolean g2, long[] points, int maxK, String name, Parallelism parallelism,
+      Progress progress) {
+    int a = g2 ? 16 : 8;
     int available = points.length / a;
     long work = 0;
     for (int k = 0; k <= maxK; k++) {
@@ -41,24 +32,12 @@ final class Phase2Preparation {
     long[] out = new long[((2 << maxK) - 1) * a];
     for (int k = 0; k <= maxK; k++) {
       int m = 1 << k;
-      long[] jac = new long[m * js];
-      for (int i = 0; i < m; i++) {
-        if (i < available) {
-          probe.fromAffine(jac, i * js, points, i * a);
-        } else {
-          probe.setInfinity(jac, i * js); // the power snarkjs does not have: zero
-        }
-      }
-      GroupFft.inverse(groups, jac, k, parallelism, counter);
       int base = LagrangeBases.start(k) * a;
-      parallelism.forRange((m + AFFINE_CHUNK - 1) / AFFINE_CHUNK, 1, (from, to) -> {
-        CurveGroup group = groups.get();
-        for (int c = from; c < to; c++) {
-          int first = c * AFFINE_CHUNK;
-          int count = Math.min(AFFINE_CHUNK, m - first);
-          group.batchToAffine(out, base + first * a, jac, first * js, count);
-        }
-      });
+      // the powers snarkjs does not have (the last one of the largest G1 size) stay zero: infinity
+      System.arraycopy(points, 0, out, base, Math.min(m, available) * a);
+      long[] slice = java.util.Arrays.copyOfRange(out, base, base + m * a);
+      GroupFft.inverse(g2, slice, k, parallelism, counter);
+      System.arraycopy(slice, 0, out, base, m * a);
     }
     return out;
   }

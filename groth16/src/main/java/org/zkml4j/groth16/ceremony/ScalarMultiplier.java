@@ -49,7 +49,6 @@ final class ScalarMultiplier {
   private final int js;
   private final long[] table1, table2, acc, negated;
   private final byte[] digits1 = new byte[140], digits2 = new byte[140];
-  private final long[] plain = new long[4];
   private final long[] half = new long[3];
 
   private ScalarMultiplier(CurveGroup group) {
@@ -76,24 +75,8 @@ final class ScalarMultiplier {
 
   /** r = p * k, both Jacobian (they may alias), k an Fr element in Montgomery form. */
   void multiply(long[] r, int ro, long[] p, int po, long[] k, int ko) {
-    Bn254.FR.fromMontgomery(plain, 0, k, ko);
-    BigInteger kv = unsigned(plain);
-    BigInteger k1, k2;
-    if (kv.bitLength() <= 128) { // short scalars (small constants, powers of two) need no split
-      k1 = kv;
-      k2 = BigInteger.ZERO;
-    } else if (R.subtract(kv).bitLength() <= 128) { // short negative ones neither
-      k1 = kv.subtract(R);
-      k2 = BigInteger.ZERO;
-    } else if (g2) {
-      BigInteger[] qr = kv.divideAndRemainder(SIX_U_SQUARED);
-      k1 = qr[1];
-      k2 = qr[0];
-    } else {
-      BigInteger[] parts = GLV.decompose(kv);
-      k1 = parts[0];
-      k2 = parts[1];
-    }
+    BigInteger[] halves = split(plain(k, ko), g2);
+    BigInteger k1 = halves[0], k2 = halves[1];
     int top1 = recode(k1.abs(), digits1);
     int top2 = recode(k2.abs(), digits2);
     // odd multiples P, 3P, ..., 15P, and their endomorphism images
@@ -120,6 +103,37 @@ final class ScalarMultiplier {
       addDigit(digits2[i], table2);
     }
     System.arraycopy(acc, 0, r, ro, js);
+  }
+
+  /** The plain value of an Fr element in Montgomery form. */
+  static BigInteger plain(long[] k, int ko) {
+    long[] limbs = new long[4];
+    Bn254.FR.fromMontgomery(limbs, 0, k, ko);
+    return unsigned(limbs);
+  }
+
+  /**
+   * {k1, k2} with v = k1 + k2 * e mod r for the group's endomorphism eigenvalue e (lambda on G1,
+   * 6u^2 on G2), both below 2^128 in absolute value. Short values (and short negatives) are not
+   * split: {v or v - r, 0}.
+   */
+  static BigInteger[] split(BigInteger v, boolean g2) {
+    if (v.bitLength() <= 128) {
+      return new BigInteger[] {v, BigInteger.ZERO};
+    }
+    if (R.subtract(v).bitLength() <= 128) {
+      return new BigInteger[] {v.subtract(R), BigInteger.ZERO};
+    }
+    if (g2) {
+      BigInteger[] qr = v.divideAndRemainder(SIX_U_SQUARED);
+      return new BigInteger[] {qr[1], qr[0]};
+    }
+    return GLV.decompose(v);
+  }
+
+  /** The coefficient beta (Fq, Montgomery form) of phi(x, y) = (beta x, y) on G1. */
+  static long[] beta() {
+    return GLV.beta.clone();
   }
 
   private void addDigit(int d, long[] table) {

@@ -37,13 +37,8 @@ class GroupFftTest {
         }
         long[] expected = definition(g, points, k);
         for (Parallelism par : List.of(new Parallelism(1), new Parallelism(2))) {
-          long[] jac = new long[m * js];
-          for (int i = 0; i < m; i++) {
-            g.fromAffine(jac, i * js, points, i * a);
-          }
-          GroupFft.inverse(groups, jac, k, par, new ProgressCounter(Progress.NONE, "fft", 1));
-          long[] actual = new long[m * a];
-          g.batchToAffine(actual, 0, jac, 0, m);
+          long[] actual = points.clone();
+          GroupFft.inverse(g instanceof G2, actual, k, par, new ProgressCounter(Progress.NONE, "fft", 1));
           assertArrayEquals(expected, actual, g.getClass().getSimpleName() + " m = " + m);
         }
       }
