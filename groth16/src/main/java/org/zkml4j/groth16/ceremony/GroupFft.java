@@ -15,7 +15,8 @@ import org.zkml4j.math.parallel.Parallelism;
  * Applied to tau^i * G this gives the Lagrange basis L_j(tau) * G of the size-m domain.
  *
  * <p>Iterative radix-2 decimation in time on affine points: a bit-reversal permutation, then
- * log2(m) layers of butterflies (u, v) -&gt; (u + t v, u - t v), then the scaling by 1/m. A twiddle
+ * log2(m) layers of butterflies (u, v) -&gt; (u + t v, u - t v), the last one also scaling by 1/m
+ * (u/m + (t/m) v, u/m - (t/m) v), which saves m/2 multiplications over a separate pass. A twiddle
  * t is a full-size scalar, so a butterfly costs one scalar multiplication (none when t = 1). Each
  * layer is split across the executor, and each share runs in {@link LaneBatch}es: the twiddle
  * multiplications eight lanes wide, the two additions and the return to affine form with batched
@@ -37,8 +38,12 @@ final class GroupFft {
     int m = 1 << log2m;
     int a = g2 ? 16 : 8;
     bitReverse(points, log2m, a);
-    Recoding twiddles = Recoding.inverseTwiddles(log2m, g2);
-    for (int l = 1; l <= log2m; l++) {
+    if (log2m == 0) {
+      progress.add(1);
+      return; // the transform of size 1 is the identity
+    }
+    Recoding twiddles = Recoding.inverseTwiddles(log2m, g2, false);
+    for (int l = 1; l < log2m; l++) {
       int layer = l;
       int half = 1 << (layer - 1);
       int stride = m >>> layer; // twiddle j of this layer is w_m^(-j * stride)
@@ -62,7 +67,7 @@ final class GroupFft {
         progress.add(to - from);
       });
     }
-    scale(g2, points, log2m, parallelism, progress);
+    lastLayer(g2, points, log2m, parallelism, progress);
   }
 
   private static void butterflies(LaneBatch batch, long[] points, int[] list, int count, int[] uOffsets, int layer,
@@ -95,37 +100,75 @@ final class GroupFft {
     }
   }
 
-  /** Every point times 1/m. */
-  private static void scale(boolean g2, long[] points, int log2m, Parallelism parallelism, ProgressCounter progress) {
+  /**
+   * The last layer with the scaling by 1/m folded in: (u, v) to (u/m + (t/m) v, u/m - (t/m) v), two
+   * multiplications per butterfly instead of one plus two scalings.
+   */
+  private static void lastLayer(boolean g2, long[] points, int log2m, Parallelism parallelism,
+      ProgressCounter progress) {
     int m = 1 << log2m;
+    int half = m / 2;
     int a = g2 ? 16 : 8;
+    Recoding scaled = Recoding.inverseTwiddles(log2m, g2, true); // w^(-j) / m
     long[] invM = FR.element(m);
     FR.inverse(invM, 0, invM, 0);
-    Recoding recoding = new Recoding(1);
-    recoding.set(0, invM, 0, g2);
-    parallelism.forRange(m, CAP, (from, to) -> {
+    Recoding byInvM = new Recoding(1);
+    byInvM.set(0, invM, 0, g2);
+    int per = CAP / 2;
+    parallelism.forRange(half, per, (from, to) -> {
       LaneBatch batch = LaneBatch.forThread(g2);
-      for (int start = from; start < to; start += CAP) {
-        int count = Math.min(CAP, to - start);
+      long[] results = new long[CAP * a];
+      int[] uOffsets = new int[per];
+      for (int start = from; start < to; start += per) {
+        int count = Math.min(per, to - start);
         for (int k = 0; k < count; k++) {
-          batch.setBase(k, points, (start + k) * a);
-          batch.setScalar(k, recoding, 0);
+          int j = start + k;
+          batch.setBase(2 * k, points, j * a);
+          batch.setScalar(2 * k, byInvM, 0);
+          batch.setBase(2 * k + 1, points, (j + half) * a);
+          batch.setScalar(2 * k + 1, scaled, j);
         }
-        batch.multiply(count);
+        batch.multiply(2 * count);
+        boolean[] failedPair = new boolean[count];
         for (int k = 0; k < count; k++) {
-          int off = (start + k) * a;
-          if (batch.failed[k]) {
-            CurveGroup group = g2 ? new G2() : new G1();
-            long[] jac = new long[group.jacobianSize()];
-            ScalarMultiplier.of(group).multiplyAffine(jac, 0, points, off, invM, 0);
-            group.toAffine(points, off, jac, 0);
+          failedPair[k] = batch.failed[2 * k] || batch.failed[2 * k + 1];
+          batch.resultTo(2 * k, results, 2 * k * a);
+          batch.resultTo(2 * k + 1, results, (2 * k + 1) * a);
+        }
+        for (int k = 0; k < count; k++) {
+          batch.setBase(k, results, (2 * k + 1) * a);
+          uOffsets[k] = 2 * k * a;
+        }
+        batch.combine(count, results, uOffsets);
+        for (int k = 0; k < count; k++) {
+          int j = start + k;
+          if (failedPair[k] || batch.failed[k]) {
+            long[] t = inverseRootPower(log2m, j);
+            FR.mul(t, 0, t, 0, invM, 0);
+            fallbackLast(g2, points, j, j + half, invM, t, a);
           } else {
-            batch.resultTo(k, points, off);
+            batch.resultTo(k, points, j * a);
+            batch.secondTo(k, points, (j + half) * a);
           }
         }
+        progress.add(3L * count);
       }
-      progress.add(to - from);
     });
+  }
+
+  /** (u, v) to (s u + t v, s u - t v) with the general code. */
+  private static void fallbackLast(boolean g2, long[] points, int i1, int i2, long[] s, long[] t, int a) {
+    CurveGroup group = g2 ? new G2() : new G1();
+    ScalarMultiplier mul = ScalarMultiplier.of(group);
+    int js = group.jacobianSize();
+    long[] tv = new long[js], su = new long[js], out = new long[js];
+    mul.multiplyAffine(tv, 0, points, i2 * a, t, 0);
+    mul.multiplyAffine(su, 0, points, i1 * a, s, 0);
+    group.add(out, 0, su, 0, tv, 0);
+    group.neg(tv, 0, tv, 0);
+    group.add(su, 0, su, 0, tv, 0);
+    group.toAffine(points, i1 * a, out, 0);
+    group.toAffine(points, i2 * a, su, 0);
   }
 
   /** (u, v) to (u + t v, u - t v) with the general code; t null means 1. */

@@ -74,12 +74,17 @@ final class Recoding {
     digits[base + WINDOWS - 1] = (byte) (sign * lo);
   }
 
-  /** Scalars for the m/2 twiddles w^(-j) of an inverse FFT of size m (at least one). */
-  static Recoding inverseTwiddles(int log2m, boolean g2) {
+  /**
+   * Scalars for the m/2 twiddles w^(-j) of an inverse FFT of size m (at least one), or for
+   * w^(-j) / m when {@code scaled}.
+   */
+  static Recoding inverseTwiddles(int log2m, boolean g2, boolean scaled) {
     int n = Math.max(1, (1 << log2m) / 2);
     Recoding r = new Recoding(n);
-    long[] w = new long[4];
-    Bn254.FR.setOne(w, 0);
+    long[] w = Bn254.FR.element(scaled ? 1 << log2m : 1);
+    if (scaled) {
+      Bn254.FR.inverse(w, 0, w, 0);
+    }
     long[] inv = org.zkml4j.math.ntt.EvaluationDomain.rootOfUnity(log2m);
     Bn254.FR.inverse(inv, 0, inv, 0);
     for (int j = 0; j < n; j++) {
