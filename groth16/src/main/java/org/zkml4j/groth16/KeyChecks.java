@@ -1,7 +1,7 @@
 package org.zkml4j.groth16;
 
-import org.zkml4j.math.field.Bn254;
-import org.zkml4j.math.field.Fq2;
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.parallel.Parallelism;
 
 /** The checks behind {@link ProvingKey.Builder#build()} and {@link VerifyingKey}, with their messages. */
@@ -26,33 +26,34 @@ final class KeyChecks {
   }
 
   static void requireHeaderG1(long[] p, String name) {
-    require(p, 1, false, name);
-    if (PointChecks.isInfinity(p, 0, false)) {
+    requirePoint(p, false, name);
+    if (new G1().isInfinityAffine(p, 0)) {
       throw new IllegalArgumentException(name + " is the point at infinity");
     }
   }
 
   static void requireHeaderG2(long[] p, String name) {
-    require(p, 1, true, name);
-    if (PointChecks.isInfinity(p, 0, true)) {
+    requirePoint(p, true, name);
+    G2 g2 = new G2();
+    if (g2.isInfinityAffine(p, 0)) {
       throw new IllegalArgumentException(name + " is the point at infinity");
     }
-    if (!PointChecks.inG2Subgroup(p, 0)) {
+    if (!g2.isInSubgroup(p, 0)) {
       throw new IllegalArgumentException(name + " " + PointChecks.describe(p, 0, true)
           + " is on the twist but not in the order-r subgroup G2");
     }
   }
 
   /** A single point, canonical and on its curve. */
-  static void require(long[] p, int n, boolean g2, String name) {
+  static void requirePoint(long[] p, boolean g2, String name) {
     if (p == null) {
       throw new IllegalArgumentException(name + " is missing");
     }
     int size = PointChecks.size(g2);
-    if (p.length != size * n) {
-      throw new IllegalArgumentException(name + " has " + p.length + " longs, expected " + size * n);
+    if (p.length != size) {
+      throw new IllegalArgumentException(name + " has " + p.length + " longs, expected " + size);
     }
-    if (!PointChecks.valid(p, 0, g2, new Fq2(), new long[16])) {
+    if (!PointChecks.valid(p, 0, PointChecks.group(g2))) {
       throw new IllegalArgumentException(name + " " + PointChecks.describe(p, 0, g2) + " is not a point of "
           + (g2 ? "the twist (G2)" : "G1") + " with coordinates below q");
     }
@@ -87,10 +88,5 @@ final class KeyChecks {
             + " is not below nVars " + nVars);
       }
     }
-  }
-
-  /** Public signals must be below r. */
-  static boolean inField(java.math.BigInteger v) {
-    return v.signum() >= 0 && v.compareTo(Bn254.R_MODULUS) < 0;
   }
 }

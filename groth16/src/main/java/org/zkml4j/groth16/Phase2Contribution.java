@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.zkml4j.math.field.Fq2;
 
 /**
  * One contribution to a circuit's phase-2 ceremony, as snarkjs records it in a proving key
@@ -194,7 +193,7 @@ public final class Phase2Contribution {
     if (p.length != size) {
       throw new IllegalArgumentException(what + " has " + p.length + " longs, expected " + size);
     }
-    if (!PointChecks.valid(p, 0, g2, new Fq2(), new long[16])) {
+    if (!PointChecks.valid(p, 0, PointChecks.group(g2))) {
       throw new IllegalArgumentException(what + " " + PointChecks.describe(p, 0, g2) + " is not on the curve");
     }
     return p.clone();

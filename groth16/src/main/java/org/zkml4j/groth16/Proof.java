@@ -2,7 +2,9 @@ package org.zkml4j.groth16;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.zkml4j.math.field.Fq2;
+import org.zkml4j.groth16.VerificationResult.Reason;
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
 
 /**
  * A Groth16 proof: A and C in G1, B in G2, affine in the project layout (8, 16 and 8 longs,
@@ -46,21 +48,31 @@ public final class Proof {
    * @return the first problem found, in words, or empty when the points are valid
    */
   public Optional<String> checkPoints() {
-    Fq2 fq2 = new Fq2();
-    long[] scratch = new long[16];
-    if (!PointChecks.onG1(a, 0, scratch)) {
-      return Optional.of("A " + PointChecks.describe(a, 0, false) + " is not on G1");
+    VerificationResult r = pointCheck();
+    return r.isValid() ? Optional.empty() : Optional.of(r.message());
+  }
+
+  /** {@link VerificationResult#VALID}, or the first point problem with its reason. */
+  VerificationResult pointCheck() {
+    G1 g1 = new G1();
+    G2 g2 = new G2();
+    if (!g1.isOnCurve(a, 0)) {
+      return new VerificationResult(Reason.POINT_NOT_ON_CURVE, "A " + PointChecks.describe(a, 0, false)
+          + " is not on G1");
     }
-    if (!PointChecks.onTwist(b, 0, fq2, scratch)) {
-      return Optional.of("B " + PointChecks.describe(b, 0, true) + " is not on the twist (G2's curve)");
+    if (!g2.isOnCurve(b, 0)) {
+      return new VerificationResult(Reason.POINT_NOT_ON_CURVE, "B " + PointChecks.describe(b, 0, true)
+          + " is not on the twist (G2's curve)");
     }
-    if (!PointChecks.onG1(c, 0, scratch)) {
-      return Optional.of("C " + PointChecks.describe(c, 0, false) + " is not on G1");
+    if (!g1.isOnCurve(c, 0)) {
+      return new VerificationResult(Reason.POINT_NOT_ON_CURVE, "C " + PointChecks.describe(c, 0, false)
+          + " is not on G1");
     }
-    if (!PointChecks.inG2Subgroup(b, 0)) {
-      return Optional.of("B " + PointChecks.describe(b, 0, true) + " is on the twist but not in the subgroup G2");
+    if (!g2.isInSubgroup(b, 0)) {
+      return new VerificationResult(Reason.POINT_NOT_IN_SUBGROUP, "B " + PointChecks.describe(b, 0, true)
+          + " is on the twist but not in the subgroup G2");
     }
-    return Optional.empty();
+    return VerificationResult.VALID;
   }
 
   /** pi_a, in G1. */

@@ -84,24 +84,6 @@ public final class QapCoefficients {
     System.arraycopy(values, 4 * i, z, zo, 4);
   }
 
-  /** The largest constraint index plus one (0 when empty). */
-  int rows() {
-    int max = -1;
-    for (int c : constraint) {
-      max = Math.max(max, c);
-    }
-    return max + 1;
-  }
-
-  /** The largest signal index plus one (0 when empty). */
-  int columns() {
-    int max = -1;
-    for (int s : signal) {
-      max = Math.max(max, s);
-    }
-    return max + 1;
-  }
-
   int[] matrixArray() {
     return matrix;
   }

@@ -132,7 +132,7 @@ public final class Poseidon {
     PoseidonPermutation p = PERMUTATIONS.get(width);
     if (p == null) {
       // Racing threads derive the same constants; the first to finish wins.
-      PERMUTATIONS.compareAndSet(width, null, PoseidonPermutation.of(PoseidonConstants.derive(width)));
+      PERMUTATIONS.compareAndSet(width, null, PoseidonPermutation.of(PoseidonConstants.of(width)));
       p = PERMUTATIONS.get(width);
     }
     return p;

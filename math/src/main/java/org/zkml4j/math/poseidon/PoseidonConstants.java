@@ -3,6 +3,7 @@ package org.zkml4j.math.poseidon;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
 
@@ -20,12 +21,17 @@ import org.zkml4j.math.field.PrimeField;
  * against invariant-subspace attacks and draws again when a test fails; circomlib's matrix is the
  * first draw for every width 2..17, so the first draw is taken here without re-running those
  * tests. {@code PoseidonConstantsTest} checks every constant of every width against circomlibjs.
+ *
+ * <p>Public so that in-circuit Poseidon (module circuit) uses the very same constants.
  */
-final class PoseidonConstants {
+public final class PoseidonConstants {
   private static final PrimeField FR = Bn254.FR;
-  static final int FULL_ROUNDS = 8;
-  static final int MIN_WIDTH = 2;
-  static final int MAX_WIDTH = 17;
+  /** Full rounds (half before, half after the partial rounds). */
+  public static final int FULL_ROUNDS = 8;
+  /** Smallest state width (one input). */
+  public static final int MIN_WIDTH = 2;
+  /** Largest state width (16 inputs). */
+  public static final int MAX_WIDTH = 17;
   /**
    * circomlib's partial round counts for widths 2..17: the paper's security bound for a 128-bit
    * level (its table 2 and 8), rounded up by circomlib.
@@ -44,6 +50,38 @@ final class PoseidonConstants {
     this.partialRounds = partialRounds;
     this.roundConstants = roundConstants;
     this.mds = mds;
+  }
+
+  private static final AtomicReferenceArray<PoseidonConstants> CACHE = new AtomicReferenceArray<>(MAX_WIDTH + 1);
+
+  /** The constants of width t (t - 1 inputs), derived on first use and then shared. */
+  public static PoseidonConstants of(int width) {
+    checkWidth(width);
+    PoseidonConstants c = CACHE.get(width);
+    if (c == null) {
+      // Racing threads derive the same constants; the first to finish wins.
+      CACHE.compareAndSet(width, null, derive(width));
+      c = CACHE.get(width);
+    }
+    return c;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int partialRounds() {
+    return partialRounds;
+  }
+
+  /** A copy of the round constants: (FULL_ROUNDS + partialRounds) * width Montgomery-form elements. */
+  public long[] roundConstants() {
+    return roundConstants.clone();
+  }
+
+  /** A copy of the MDS matrix: width * width Montgomery-form elements, row-major. */
+  public long[] mds() {
+    return mds.clone();
   }
 
   static int partialRounds(int width) {
