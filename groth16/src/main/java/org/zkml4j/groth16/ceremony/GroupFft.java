@@ -112,8 +112,8 @@ final class GroupFft {
     Recoding scaled = Recoding.inverseTwiddles(log2m, g2, true); // w^(-j) / m
     long[] invM = FR.element(m);
     FR.inverse(invM, 0, invM, 0);
-    Recoding byInvM = new Recoding(1);
-    byInvM.set(0, invM, 0, g2);
+    Recoding byInvM = new Recoding(1, g2);
+    byInvM.set(0, invM, 0);
     int per = CAP / 2;
     parallelism.forRange(half, per, (from, to) -> {
       LaneBatch batch = LaneBatch.forThread(g2);

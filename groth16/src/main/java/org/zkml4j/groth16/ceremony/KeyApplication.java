@@ -32,7 +32,7 @@ final class KeyApplication {
     long[] out = new long[n * a];
     parallelism.forRange(n, LaneBatch.CAPACITY, (from, to) -> {
       LaneBatch batch = LaneBatch.forThread(g2);
-      Recoding recoding = new Recoding(LaneBatch.CAPACITY);
+      Recoding recoding = new Recoding(LaneBatch.CAPACITY, g2);
       long[] scalars = new long[4 * LaneBatch.CAPACITY];
       long[] t = new long[4];
       FR.pow(t, 0, inc, 0, BigInteger.valueOf(from));
@@ -41,7 +41,7 @@ final class KeyApplication {
         int m = Math.min(LaneBatch.CAPACITY, to - start);
         for (int k = 0; k < m; k++) {
           PrimeField.copy(scalars, 4 * k, t, 0);
-          recoding.set(k, t, 0, g2);
+          recoding.set(k, t, 0);
           batch.setBase(k, points, (start + k) * a);
           batch.setScalar(k, recoding, k);
           FR.mul(t, 0, t, 0, inc, 0);

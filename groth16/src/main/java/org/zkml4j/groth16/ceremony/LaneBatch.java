@@ -23,7 +23,6 @@ import org.zkml4j.math.field.LaneField;
  */
 final class LaneBatch {
   private static final int TABLE = 8;
-  private static final int W = Recoding.WINDOWS;
   /** Jobs per batch: enough to spread each batched inversion's cost, few enough to stay in cache. */
   static final int CAPACITY = 128;
   private static final ThreadLocal<LaneBatch[]> PER_THREAD = ThreadLocal.withInitial(() -> new LaneBatch[2]);
@@ -35,11 +34,15 @@ final class LaneBatch {
   private final LaneCoordinates f;
   private final long[] x, y, z; // the Jacobian accumulators
   private final long[] bx, by; // bases; then (after multiply) the affine results
-  private final long[][] tx1, ty1, tny1, tx2, ty2, tny2;
+  /** Per part p: the odd multiples' x, y and -y, each TABLE vectors. */
+  private final long[][][] tx, ty, tny;
+  private final int parts;
+  private final int windows;
   private final long[] gx, gy;
   private final long[] zz, u2, s2, h, hh, i4, j, rr, v, tmp, rx, ry, rz;
   private final long[] zero, one, endoX, endoY;
-  private final byte[] digits1, digits2, corr1, corr2;
+  /** digits[(p * windows + w) * capacity + lane], corrections[p * capacity + lane]. */
+  private final byte[] digits, corrections;
 
   LaneBatch(boolean g2, int capacity) {
     this.g2 = g2;
@@ -51,12 +54,16 @@ final class LaneBatch {
     z = f.newVector();
     bx = f.newVector();
     by = f.newVector();
-    tx1 = table();
-    ty1 = table();
-    tny1 = table();
-    tx2 = table();
-    ty2 = table();
-    tny2 = table();
+    parts = g2 ? 4 : 2;
+    windows = g2 ? 17 : 33;
+    tx = new long[parts][][];
+    ty = new long[parts][][];
+    tny = new long[parts][][];
+    for (int p = 0; p < parts; p++) {
+      tx[p] = table();
+      ty[p] = table();
+      tny[p] = table();
+    }
     gx = f.newVector();
     gy = f.newVector();
     zz = f.newVector();
@@ -77,17 +84,14 @@ final class LaneBatch {
     Bn254.FQ.setOne(oneConstant, 0);
     one = f.broadcast(oneConstant);
     if (g2) {
-      long[][] psi = LaneCoordinates.psiCoefficients();
-      endoX = f.broadcast(psi[0]);
-      endoY = f.broadcast(psi[1]);
+      endoX = f.broadcast(ScalarMultiplier.psiX());
+      endoY = f.broadcast(ScalarMultiplier.psiY());
     } else {
       endoX = f.broadcast(ScalarMultiplier.beta());
       endoY = null;
     }
-    digits1 = new byte[W * capacity];
-    digits2 = new byte[W * capacity];
-    corr1 = new byte[capacity];
-    corr2 = new byte[capacity];
+    digits = new byte[parts * windows * capacity];
+    corrections = new byte[parts * capacity];
   }
 
   /** This thread's batch for G1 or G2 (of {@link #CAPACITY} jobs), made on first use. */
@@ -108,11 +112,6 @@ final class LaneBatch {
     return t;
   }
 
-  /** Longs of an affine point in the project layout. */
-  int affineSize() {
-    return 8 * f.degree();
-  }
-
   /** Job b's base point: the affine point at {@code src[off..]} (all zeros, infinity, fails the job). */
   void setBase(int b, long[] src, int off) {
     int s = 4 * f.degree();
@@ -127,13 +126,14 @@ final class LaneBatch {
 
   /** Job b's scalar: entry {@code job} of a recoding (made for this group). */
   void setScalar(int b, Recoding r, int job) {
-    for (int w = 0; w < W; w++) {
-      digits1[w * capacity + b] = r.digits[(2 * job) * W + w];
-      digits2[w * capacity + b] = r.digits[(2 * job + 1) * W + w];
+    for (int p = 0; p < parts; p++) {
+      int from = (parts * job + p) * windows;
+      for (int w = 0; w < windows; w++) {
+        digits[(p * windows + w) * capacity + b] = r.digits[from + w];
+      }
+      corrections[p * capacity + b] = r.corrections[parts * job + p];
     }
-    corr1[b] = r.corrections[2 * job];
-    corr2[b] = r.corrections[2 * job + 1];
-    failed[b] |= r.zero[job];
+    failed[b] |= r.general[job];
   }
 
   /**
@@ -143,23 +143,26 @@ final class LaneBatch {
   void multiply(int count) {
     int n = roundUp(count);
     buildTables(n);
-    gather(0, W - 1, n);
+    gather(0, windows - 1, n);
     copyVector(x, gx, n);
     copyVector(y, gy, n);
     copyVector(z, one, n);
-    gather(1, W - 1, n);
-    addMixed(x, y, z, n, null);
-    for (int w = W - 2; w >= 0; w--) {
+    for (int p = 1; p < parts; p++) {
+      gather(p, windows - 1, n);
+      addMixed(x, y, z, n, -1);
+    }
+    for (int w = windows - 2; w >= 0; w--) {
       for (int d = 0; d < 4; d++) {
         dbl(n);
       }
-      gather(0, w, n);
-      addMixed(x, y, z, n, null);
-      gather(1, w, n);
-      addMixed(x, y, z, n, null);
+      for (int p = 0; p < parts; p++) {
+        gather(p, w, n);
+        addMixed(x, y, z, n, -1);
+      }
     }
-    correct(corr1, tx1, ty1, tny1, n);
-    correct(corr2, tx2, ty2, tny2, n);
+    for (int p = 0; p < parts; p++) {
+      correct(p, n);
+    }
     toAffine(n);
   }
 
@@ -246,32 +249,35 @@ final class LaneBatch {
     f.sub(tmp, bx, dx, n);
     f.mul(tmp, tmp, rr, n);
     f.sub(dy, tmp, by, n);
-    copyVector(tx1[0], bx, n);
-    copyVector(ty1[0], by, n);
+    long[][] tx0 = tx[0], ty0 = ty[0];
+    copyVector(tx0[0], bx, n);
+    copyVector(ty0[0], by, n);
     for (int i = 1; i < TABLE; i++) { // T[i] = T[i-1] + D
-      f.sub(h, dx, tx1[i - 1], n);
+      f.sub(h, dx, tx0[i - 1], n);
       f.batchInverse(h, n);
-      f.sub(tmp, dy, ty1[i - 1], n);
+      f.sub(tmp, dy, ty0[i - 1], n);
       f.mul(rr, tmp, h, n);
       f.square(tmp, rr, n);
-      f.sub(tmp, tmp, tx1[i - 1], n);
-      f.sub(tx1[i], tmp, dx, n);
-      f.sub(tmp, tx1[i - 1], tx1[i], n);
+      f.sub(tmp, tmp, tx0[i - 1], n);
+      f.sub(tx0[i], tmp, dx, n);
+      f.sub(tmp, tx0[i - 1], tx0[i], n);
       f.mul(tmp, tmp, rr, n);
-      f.sub(ty1[i], tmp, ty1[i - 1], n);
+      f.sub(ty0[i], tmp, ty0[i - 1], n);
     }
     for (int i = 0; i < TABLE; i++) {
-      f.sub(tny1[i], zero, ty1[i], n);
-      if (g2) { // psi(x, y) = (conj(x) cx, conj(y) cy)
-        conjugate(tmp, tx1[i], n);
-        f.mul(tx2[i], tmp, endoX, n);
-        conjugate(tmp, ty1[i], n);
-        f.mul(ty2[i], tmp, endoY, n);
-        f.sub(tny2[i], zero, ty2[i], n);
-      } else { // phi(x, y) = (beta x, y)
-        f.mul(tx2[i], tx1[i], endoX, n);
-        copyVector(ty2[i], ty1[i], n);
-        copyVector(tny2[i], tny1[i], n);
+      f.sub(tny[0][i], zero, ty0[i], n);
+      for (int p = 1; p < parts; p++) { // part p's table is the endomorphism of part p - 1's
+        if (g2) { // psi(x, y) = (conj(x) cx, conj(y) cy)
+          conjugate(tmp, tx[p - 1][i], n);
+          f.mul(tx[p][i], tmp, endoX, n);
+          conjugate(tmp, ty[p - 1][i], n);
+          f.mul(ty[p][i], tmp, endoY, n);
+          f.sub(tny[p][i], zero, ty[p][i], n);
+        } else { // phi(x, y) = (beta x, y)
+          f.mul(tx[p][i], tx[p - 1][i], endoX, n);
+          copyVector(ty[p][i], ty[p - 1][i], n);
+          copyVector(tny[p][i], tny[p - 1][i], n);
+        }
       }
     }
   }
@@ -282,27 +288,27 @@ final class LaneBatch {
     LaneCoordinates.FQ.sub(out, c, zero, 0, in, c, n);
   }
 
-  /** (gx, gy) = the table entries named by window w's digits of half h. */
-  private void gather(int half, int w, int n) {
-    byte[] digits = half == 0 ? digits1 : digits2;
-    long[][] tx = half == 0 ? tx1 : tx2, ty = half == 0 ? ty1 : ty2, tny = half == 0 ? tny1 : tny2;
-    int base = w * capacity;
+  /** (gx, gy) = the table entries named by part p's digits in window w. */
+  private void gather(int p, int w, int n) {
+    long[][] x = tx[p], y = ty[p], ny = tny[p];
+    int base = (p * windows + w) * capacity;
     for (int b = 0; b < n; b++) {
       int d = digits[base + b];
       int e = (d < 0 ? -d : d) >>> 1;
-      f.copy(gx, b, tx[e], b);
-      f.copy(gy, b, d < 0 ? tny[e] : ty[e], b);
+      f.copy(gx, b, x[e], b);
+      f.copy(gy, b, d < 0 ? ny[e] : y[e], b);
     }
   }
 
-  /** Masked additions of -(+-1) times the half's base: only lanes with a correction take the result. */
-  private void correct(byte[] corr, long[][] tx, long[][] ty, long[][] tny, int n) {
+  /** Masked additions of part p's correction (+-1 times its base): only lanes with one take the result. */
+  private void correct(int p, int n) {
     boolean any = false;
+    int base = p * capacity;
     for (int b = 0; b < n; b++) {
-      int c = corr[b];
+      int c = corrections[base + b];
       any |= c != 0;
-      f.copy(gx, b, tx[0], b);
-      f.copy(gy, b, c < 0 ? tny[0] : ty[0], b);
+      f.copy(gx, b, tx[p][0], b);
+      f.copy(gy, b, c < 0 ? tny[p][0] : ty[p][0], b);
     }
     if (!any) {
       return;
@@ -310,9 +316,9 @@ final class LaneBatch {
     copyVector(rx, x, n);
     copyVector(ry, y, n);
     copyVector(rz, z, n);
-    addMixed(rx, ry, rz, n, corr);
+    addMixed(rx, ry, rz, n, base);
     for (int b = 0; b < n; b++) {
-      if (corr[b] != 0) {
+      if (corrections[base + b] != 0) {
         f.copy(x, b, rx, b);
         f.copy(y, b, ry, b);
         f.copy(z, b, rz, b);
@@ -320,15 +326,18 @@ final class LaneBatch {
     }
   }
 
-  /** (px, py, pz) += (gx, gy), madd-2007-bl; lanes with H = 0 (exceptions) are flagged (only where mask != 0, if given). */
-  private void addMixed(long[] px, long[] py, long[] pz, int n, byte[] mask) {
+  /**
+   * (px, py, pz) += (gx, gy), madd-2007-bl; lanes with H = 0 (exceptions) are flagged, only those
+   * with a correction of part {@code maskBase / capacity} when {@code maskBase} is not -1.
+   */
+  private void addMixed(long[] px, long[] py, long[] pz, int n, int maskBase) {
     f.square(zz, pz, n); // Z1Z1
     f.mul(u2, gx, zz, n); // U2
     f.mul(s2, gy, pz, n);
     f.mul(s2, s2, zz, n); // S2
     f.sub(h, u2, px, n); // H
     for (int b = 0; b < n; b++) {
-      if ((mask == null || mask[b] != 0) && f.isZero(h, b)) {
+      if ((maskBase < 0 || corrections[maskBase + b] != 0) && f.isZero(h, b)) {
         failed[b] = true;
       }
     }

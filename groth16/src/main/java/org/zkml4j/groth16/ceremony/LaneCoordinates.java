@@ -1,15 +1,12 @@
 package org.zkml4j.groth16.ceremony;
 
-import java.math.BigInteger;
-import org.zkml4j.math.field.Bn254;
-import org.zkml4j.math.field.Fq2;
 import org.zkml4j.math.field.LaneField;
 
 /**
  * Vectors of point coordinates (Fq for G1, Fq2 for G2) in {@link LaneField}'s eight-wide layout,
  * with the arithmetic the batched point formulas need, so one formula serves both groups.
  *
- * <p>A vector has room for {@link #capacity()} elements (a multiple of 8); an Fq2 vector keeps c0
+ * <p>A vector has room for {@link #capacity} elements (a multiple of 8); an Fq2 vector keeps c0
  * in lane elements [0, capacity) and c1 in [capacity, 2 capacity) of one array. Operations run
  * over the first n elements (n a multiple of 8) and may write over an input. Values stay in
  * LaneField's range [0, 2q). An instance holds scratch vectors: one per thread.
@@ -34,10 +31,6 @@ abstract sealed class LaneCoordinates {
     return new Fq2Lanes(capacity);
   }
 
-  int capacity() {
-    return capacity;
-  }
-
   /** Fq elements per coordinate: 1 or 2. */
   abstract int degree();
 
@@ -53,11 +46,6 @@ abstract sealed class LaneCoordinates {
 
   /** Inverts the n elements in place; zeros stay zero. */
   abstract void batchInverse(long[] v, int n);
-
-  /** z = x * c for a constant c broadcast in every element of {@code c} ({@link #broadcast}). */
-  void mulConstant(long[] z, long[] x, long[] c, int n) {
-    mul(z, x, c, n);
-  }
 
   /** A vector holding the constant (project layout: 4 or 8 longs, Montgomery form) in every element. */
   long[] broadcast(long[] constant) {
@@ -213,16 +201,5 @@ abstract sealed class LaneCoordinates {
       java.util.Arrays.fill(t2, 0, 5 * n, 0L);
       FQ.sub(v, c, t2, 0, t1, 0, n); // -a1 / norm
     }
-  }
-
-  /** ((9 + u)^((q-1)/3), (9 + u)^((q-1)/2)): psi's coefficients on G2's x and y. */
-  static long[][] psiCoefficients() {
-    org.zkml4j.math.field.Fq2 fq2 = new org.zkml4j.math.field.Fq2();
-    long[] xi = Fq2.element(BigInteger.valueOf(9), BigInteger.ONE);
-    BigInteger qMinusOne = Bn254.Q_MODULUS.subtract(BigInteger.ONE);
-    long[] px = new long[8], py = new long[8];
-    fq2.pow(px, 0, xi, 0, qMinusOne.divide(BigInteger.valueOf(3)));
-    fq2.pow(py, 0, xi, 0, qMinusOne.shiftRight(1));
-    return new long[][] {px, py};
   }
 }

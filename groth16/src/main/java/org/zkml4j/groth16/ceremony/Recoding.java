@@ -5,40 +5,49 @@ import org.zkml4j.math.field.Bn254;
 
 /**
  * Scalars prepared for {@link LaneBatch}'s uniform multiplication: split by the group's
- * endomorphism into two halves of at most 128 bits ({@link ScalarMultiplier#split}), each written
- * in the regular signed window form of Joye and Tunstall ("Exponent recoding and regular
- * exponentiation algorithms", AFRICACRYPT 2009): {@link #WINDOWS} odd digits in [-15, 15] with
- * a = sum d_i 16^i, so every lane does the same four doublings and one addition per window. An
- * even half is recoded as a + 1 and records a correction (add -Q once at the end).
+ * endomorphisms into short parts (G1: two parts of at most 128 bits, {@link ScalarMultiplier#split};
+ * G2: four parts of about 64 bits, {@link ScalarMultiplier#split4}), each written in the regular
+ * signed window form of Joye and Tunstall ("Exponent recoding and regular exponentiation
+ * algorithms", AFRICACRYPT 2009): {@link #windows} odd digits in [-15, 15] with a = sum d_i 16^i,
+ * so every lane does the same four doublings and one addition per part and window. An even part
+ * is recoded as a + 1 and records a correction (add -Q once at the end).
  *
- * <p>Storage for n scalars: digits[(2 * job + half) * WINDOWS + window] and
- * corrections[2 * job + half] in {-1, 0, 1}; {@link #zero} marks the scalar 0 (whose result is
- * infinity, which the uniform loop cannot produce).
+ * <p>Storage for n scalars: digits[(parts * job + part) * windows + window] and
+ * corrections[parts * job + part] in {-1, 0, 1}; {@link #general} marks the scalars the uniform
+ * loop cannot do (0, whose result is infinity; a part too long for the windows, which the split's
+ * bounds rule out but which is checked), to be done by the general code.
  */
 final class Recoding {
-  static final int WINDOWS = 33;
-
+  final boolean g2;
+  final int parts;
+  final int windows;
   final byte[] digits;
   final byte[] corrections;
-  final boolean[] zero;
+  final boolean[] general;
 
-  Recoding(int n) {
-    digits = new byte[2 * n * WINDOWS];
-    corrections = new byte[2 * n];
-    zero = new boolean[n];
+  Recoding(int n, boolean g2) {
+    this.g2 = g2;
+    this.parts = g2 ? 4 : 2;
+    this.windows = g2 ? 17 : 33;
+    digits = new byte[parts * n * windows];
+    corrections = new byte[parts * n];
+    general = new boolean[n];
   }
 
-  /** Recodes scalar k (Fr, Montgomery form at ko) as entry {@code job}, for G1 or G2's endomorphism. */
-  void set(int job, long[] k, int ko, boolean g2) {
+  /** Recodes scalar k (Fr, Montgomery form at ko) as entry {@code job}. */
+  void set(int job, long[] k, int ko) {
     BigInteger v = ScalarMultiplier.plain(k, ko);
-    zero[job] = v.signum() == 0;
-    BigInteger[] halves = ScalarMultiplier.split(v, g2);
-    for (int h = 0; h < 2; h++) {
-      recode(halves[h], 2 * job + h);
+    general[job] = v.signum() == 0;
+    BigInteger[] split = g2 ? ScalarMultiplier.split4(v) : ScalarMultiplier.split(v, false);
+    for (int p = 0; p < parts; p++) {
+      if (!recode(split[p], parts * job + p)) {
+        general[job] = true;
+      }
     }
   }
 
-  private void recode(BigInteger v, int slot) {
+  /** Recodes one part; false when it does not fit the windows. */
+  private boolean recode(BigInteger v, int slot) {
     int sign = v.signum() < 0 ? -1 : 1;
     BigInteger a = v.abs();
     boolean even = !a.testBit(0);
@@ -47,8 +56,8 @@ final class Recoding {
     }
     corrections[slot] = (byte) (even ? -sign : 0);
     long lo = a.longValue(), mid = a.shiftRight(64).longValue(), hi = a.shiftRight(128).longValue();
-    int base = slot * WINDOWS;
-    for (int w = 0; w < WINDOWS - 1; w++) {
+    int base = slot * windows;
+    for (int w = 0; w < windows - 1; w++) {
       int d = (int) (lo & 31) - 16; // odd, since a stays odd
       // a = (a - d) / 16; a - d >= 16 because a mod 32 = d + 16
       long e = -d;
@@ -69,9 +78,10 @@ final class Recoding {
       digits[base + w] = (byte) (sign * d);
     }
     if (hi != 0 || mid != 0 || lo < 1 || lo > 15) {
-      throw new IllegalStateException("half scalar too large for " + WINDOWS + " windows: " + v);
+      return false;
     }
-    digits[base + WINDOWS - 1] = (byte) (sign * lo);
+    digits[base + windows - 1] = (byte) (sign * lo);
+    return true;
   }
 
   /**
@@ -80,7 +90,7 @@ final class Recoding {
    */
   static Recoding inverseTwiddles(int log2m, boolean g2, boolean scaled) {
     int n = Math.max(1, (1 << log2m) / 2);
-    Recoding r = new Recoding(n);
+    Recoding r = new Recoding(n, g2);
     long[] w = Bn254.FR.element(scaled ? 1 << log2m : 1);
     if (scaled) {
       Bn254.FR.inverse(w, 0, w, 0);
@@ -88,7 +98,7 @@ final class Recoding {
     long[] inv = org.zkml4j.math.ntt.EvaluationDomain.rootOfUnity(log2m);
     Bn254.FR.inverse(inv, 0, inv, 0);
     for (int j = 0; j < n; j++) {
-      r.set(j, w, 0, g2);
+      r.set(j, w, 0);
       Bn254.FR.mul(w, 0, w, 0, inv, 0);
     }
     return r;

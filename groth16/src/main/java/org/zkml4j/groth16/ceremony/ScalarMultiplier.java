@@ -10,8 +10,10 @@ import org.zkml4j.math.field.Fq2;
 import org.zkml4j.math.field.PrimeField;
 
 /**
- * Multiplies points by Fr scalars (Montgomery form), the ceremony's bulk operation, with an
- * efficient endomorphism to halve the doublings (Gallant, Lambert, Vanstone, CRYPTO 2001; Galbraith,
+ * Multiplies single points by Fr scalars (Montgomery form): the general path, for the few
+ * multiplications outside the bulk work, the circuit setup's sums, and the jobs a {@link LaneBatch}
+ * cannot do uniformly. Also the home of the scalar split both use: an efficient endomorphism
+ * halves the doublings (Gallant, Lambert, Vanstone, CRYPTO 2001; Galbraith,
  * Lin, Scott, EUROCRYPT 2009):
  * <ul>
  *   <li>G1: phi(x, y) = (beta x, y) with beta a cube root of unity in Fq acts as multiplication by
@@ -31,6 +33,11 @@ final class ScalarMultiplier {
   private static final Glv GLV = Glv.compute();
   private static final BigInteger SIX_U_SQUARED = BigInteger.valueOf(4965661367192848881L).pow(2).multiply(BigInteger.valueOf(6));
   private static final long[] PSI_X, PSI_Y;
+  /** Rows b_i with sum_j b_ij (6u^2)^j = 0 mod r (Galbraith and Scott's BN basis). */
+  private static final BigInteger[][] GLS_BASIS;
+  /** Row 0 of the basis's adjugate, and its determinant: (v, 0, 0, 0) = sum_i (v adj_i / det) b_i. */
+  private static final BigInteger[] GLS_ADJUGATE;
+  private static final BigInteger GLS_DETERMINANT;
 
   static {
     Fq2 fq2 = new Fq2();
@@ -40,6 +47,42 @@ final class ScalarMultiplier {
     fq2.pow(PSI_X, 0, xi, 0, qMinusOne.divide(BigInteger.valueOf(3)));
     PSI_Y = new long[8];
     fq2.pow(PSI_Y, 0, xi, 0, qMinusOne.shiftRight(1));
+    BigInteger x = BigInteger.valueOf(4965661367192848881L);
+    BigInteger one = BigInteger.ONE, two = BigInteger.TWO;
+    GLS_BASIS = new BigInteger[][] {
+      {x.add(one), x, x, x.multiply(two).negate()},
+      {x.multiply(two).add(one), x.negate(), x.add(one).negate(), x.negate()},
+      {x.multiply(two), x.multiply(two).add(one), x.multiply(two).add(one), x.multiply(two).add(one)},
+      {x.subtract(one), x.multiply(BigInteger.valueOf(4)).add(two), x.multiply(two).negate().add(one), x.subtract(one)}
+    };
+    GLS_ADJUGATE = new BigInteger[4];
+    for (int i = 0; i < 4; i++) { // adj(B)_{0,i} = (-1)^i minor(row i, column 0)
+      GLS_ADJUGATE[i] = minor3(GLS_BASIS, i).multiply(i % 2 == 0 ? one : one.negate());
+    }
+    BigInteger det = BigInteger.ZERO;
+    for (int i = 0; i < 4; i++) { // expansion along column 0
+      det = det.add(GLS_BASIS[i][0].multiply(GLS_ADJUGATE[i]));
+    }
+    if (det.signum() < 0) { // keep the divisor positive for the rounding
+      det = det.negate();
+      for (int i = 0; i < 4; i++) {
+        GLS_ADJUGATE[i] = GLS_ADJUGATE[i].negate();
+      }
+    }
+    GLS_DETERMINANT = det;
+  }
+
+  /** The 3x3 determinant of b without row {@code row} and column 0. */
+  private static BigInteger minor3(BigInteger[][] b, int row) {
+    BigInteger[][] m = new BigInteger[3][];
+    for (int i = 0, k = 0; i < 4; i++) {
+      if (i != row) {
+        m[k++] = new BigInteger[] {b[i][1], b[i][2], b[i][3]};
+      }
+    }
+    return m[0][0].multiply(m[1][1].multiply(m[2][2]).subtract(m[1][2].multiply(m[2][1])))
+        .subtract(m[0][1].multiply(m[1][0].multiply(m[2][2]).subtract(m[1][2].multiply(m[2][0]))))
+        .add(m[0][2].multiply(m[1][0].multiply(m[2][1]).subtract(m[1][1].multiply(m[2][0]))));
   }
 
   private final CurveGroup group;
@@ -129,6 +172,39 @@ final class ScalarMultiplier {
       return new BigInteger[] {qr[1], qr[0]};
     }
     return GLV.decompose(v);
+  }
+
+  /**
+   * {k0, k1, k2, k3} with v = sum k_i (6u^2)^i mod r, each about 2^64 in absolute value, for G2's
+   * psi: the lattice basis of Galbraith and Scott ("Exponentiation in pairing-friendly groups
+   * using homomorphisms", Pairing 2008, BN example) and Babai rounding. Short values (and short
+   * negatives) are not split.
+   */
+  static BigInteger[] split4(BigInteger v) {
+    if (v.bitLength() <= 64) {
+      return new BigInteger[] {v, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+    }
+    if (R.subtract(v).bitLength() <= 64) {
+      return new BigInteger[] {v.subtract(R), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+    }
+    BigInteger[] k = {v, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+    for (int i = 0; i < 4; i++) {
+      BigInteger c = Glv.roundDiv(v.multiply(GLS_ADJUGATE[i]), GLS_DETERMINANT);
+      for (int j = 0; j < 4; j++) {
+        k[j] = k[j].subtract(c.multiply(GLS_BASIS[i][j]));
+      }
+    }
+    return k;
+  }
+
+  /** psi's coefficient (9 + u)^((q-1)/3) on G2's x (Fq2, Montgomery form). */
+  static long[] psiX() {
+    return PSI_X.clone();
+  }
+
+  /** psi's coefficient (9 + u)^((q-1)/2) on G2's y. */
+  static long[] psiY() {
+    return PSI_Y.clone();
   }
 
   /** The coefficient beta (Fq, Montgomery form) of phi(x, y) = (beta x, y) on G1. */
@@ -281,7 +357,7 @@ final class ScalarMultiplier {
       return new BigInteger[] {k1, k2};
     }
 
-    private static BigInteger roundDiv(BigInteger x, BigInteger d) {
+    static BigInteger roundDiv(BigInteger x, BigInteger d) {
       BigInteger twice = x.shiftLeft(1).add(d);
       BigInteger twoD = d.shiftLeft(1);
       return twice.signum() >= 0 ? twice.divide(twoD) : twice.subtract(twoD).add(BigInteger.ONE).divide(twoD);

@@ -34,11 +34,11 @@ class LaneBatchTest {
       long[] bases = SnarkjsPrimitivesTest.randomPoints(group, n);
       java.util.Arrays.fill(bases, 5 * a, 6 * a, 0); // base 5 at infinity
       LaneBatch batch = new LaneBatch(g2, 64);
-      Recoding recoding = new Recoding(n);
+      Recoding recoding = new Recoding(n, g2);
       for (int start = 0; start < n; start += 64) {
         int count = Math.min(64, n - start);
         for (int k = 0; k < count; k++) {
-          recoding.set(start + k, Bn254.FR.element(scalars.get(start + k)), 0, g2);
+          recoding.set(start + k, Bn254.FR.element(scalars.get(start + k)), 0);
           batch.setBase(k, bases, (start + k) * a);
           batch.setScalar(k, recoding, start + k);
         }
@@ -65,21 +65,29 @@ class LaneBatchTest {
   }
 
   @Test
-  void recodingEncodesTheHalves() {
+  void recodingEncodesTheParts() {
     Random rnd = new Random(33);
+    BigInteger mu = SIX_U2;
     for (boolean g2 : new boolean[] {false, true}) {
       for (BigInteger s : scalars(rnd)) {
-        Recoding r = new Recoding(1);
-        r.set(0, Bn254.FR.element(s), 0, g2);
-        BigInteger[] halves = ScalarMultiplier.split(s, g2);
-        for (int h = 0; h < 2; h++) {
+        Recoding r = new Recoding(1, g2);
+        r.set(0, Bn254.FR.element(s), 0);
+        BigInteger[] parts = g2 ? ScalarMultiplier.split4(s) : ScalarMultiplier.split(s, false);
+        assertEquals(r.parts, parts.length);
+        BigInteger recombined = BigInteger.ZERO;
+        for (int p = r.parts - 1; p >= 0; p--) {
           BigInteger v = BigInteger.ZERO;
-          for (int w = Recoding.WINDOWS - 1; w >= 0; w--) {
-            int d = r.digits[h * Recoding.WINDOWS + w];
+          for (int w = r.windows - 1; w >= 0; w--) {
+            int d = r.digits[p * r.windows + w];
             assertTrue(d % 2 != 0 && Math.abs(d) <= 15, "digit " + d);
             v = v.shiftLeft(4).add(BigInteger.valueOf(d));
           }
-          assertEquals(halves[h], v.add(BigInteger.valueOf(r.corrections[h])), "half " + h + " of " + s);
+          assertEquals(parts[p], v.add(BigInteger.valueOf(r.corrections[p])), "part " + p + " of " + s);
+          assertTrue(parts[p].bitLength() <= (g2 ? 65 : 129), "part " + p + " of " + s + " is short");
+          recombined = g2 ? recombined.multiply(mu).add(parts[p]) : recombined;
+        }
+        if (g2) {
+          assertEquals(s, recombined.mod(R), "sum k_i mu^i = k");
         }
       }
     }

@@ -60,6 +60,26 @@ class Phase2InteropTest {
   }
 
   @Test
+  void ourSetupOnOurCeremonyPassesSnarkjsZkeyVerify() throws Exception {
+    Accumulator ours = PowersOfTau.newCeremony(7);
+    ours = PowersOfTau.contribute(ours, "us", new byte[] {7}, Progress.NONE);
+    ours = PowersOfTau.beacon(ours, "beacon", HexFormat.of().parseHex(BEACON), 10, Progress.NONE);
+    ours = PowersOfTau.preparePhase2(ours, Progress.NONE);
+    Path ourPtau = dir.resolve("ours.ptau");
+    org.zkml4j.groth16.format.PtauWriter.write(ours, ourPtau);
+    ProvingKey key = Phase2.contribute(Phase2.newZkey(r1cs, ours, Progress.NONE), "us", new byte[0], Progress.NONE);
+    Path zkey = dir.resolve("on-our-ptau.zkey");
+    ZkeyWriter.write(key, zkey);
+    String out = Node.snarkjsOk("zkey", "verify", r1csFile.toString(), ourPtau.toString(), zkey.toString());
+    assertTrue(out.contains("ZKey Ok!"), out);
+    assertTrue(Phase2.verify(r1cs, ours, key, Progress.NONE).valid());
+    // and the key does not verify against another ceremony
+    VerificationReport other = Phase2.verify(r1cs, ptau, key, Progress.NONE);
+    assertFalse(other.valid());
+    assertTrue(other.reason().orElseThrow().contains("alpha1"), other.toString());
+  }
+
+  @Test
   void ourContributionsPassSnarkjsZkeyVerify() throws Exception {
     ProvingKey key = Phase2.newZkey(r1cs, ptau, Progress.NONE);
     key = Phase2.contribute(key, "alice", "alice".getBytes(StandardCharsets.UTF_8), Progress.NONE);
