@@ -1,6 +1,9 @@
 package org.zkml4j.groth16.ceremony;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.zkml4j.circuit.SparseMatrix;
 import org.zkml4j.math.curve.CurveGroup;
 import org.zkml4j.math.curve.G1;
@@ -54,7 +57,7 @@ final class LinearCombinations {
     return sums(G2::new, name, count, 0, parts);
   }
 
-  private long[] sums(java.util.function.Supplier<CurveGroup> groups, String name, int count, int first,
+  private long[] sums(Supplier<CurveGroup> groups, String name, int count, int first,
       List<Part> parts) {
     CurveGroup probe = groups.get();
     int a = probe.affineSize(), js = probe.jacobianSize();
@@ -62,8 +65,8 @@ final class LinearCombinations {
     long[] out = new long[count * a];
     // heavy columns first, one after another: the MSM runs in parallel itself
     int[] heavyIndex = new int[count];
-    java.util.Arrays.fill(heavyIndex, -1);
-    java.util.List<long[]> heavySums = new java.util.ArrayList<>();
+    Arrays.fill(heavyIndex, -1);
+    List<long[]> heavySums = new ArrayList<>();
     ProgressCounter counter = new ProgressCounter(progress, name + ": setup sums", count);
     for (int o = 0; o < count; o++) {
       int s = first + o;

@@ -1,5 +1,6 @@
 package org.zkml4j.groth16.ceremony;
 
+import java.util.Arrays;
 import org.zkml4j.math.parallel.Parallelism;
 
 /**
@@ -35,7 +36,7 @@ final class Phase2Preparation {
       int base = LagrangeBases.start(k) * a;
       // the powers snarkjs does not have (the last one of the largest G1 size) stay zero: infinity
       System.arraycopy(points, 0, out, base, Math.min(m, available) * a);
-      long[] slice = java.util.Arrays.copyOfRange(out, base, base + m * a);
+      long[] slice = Arrays.copyOfRange(out, base, base + m * a);
       GroupFft.inverse(g2, slice, k, parallelism, counter);
       System.arraycopy(slice, 0, out, base, m * a);
     }

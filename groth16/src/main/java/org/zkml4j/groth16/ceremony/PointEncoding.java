@@ -1,5 +1,7 @@
 package org.zkml4j.groth16.ceremony;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
 import org.zkml4j.math.hash.Blake2b;
@@ -41,7 +43,7 @@ final class PointEncoding {
       int o = outOff + k * bytes;
       boolean infinity = isZero(points, po, 2 * s);
       if (infinity) {
-        java.util.Arrays.fill(out, o, o + bytes, (byte) 0);
+        Arrays.fill(out, o, o + bytes, (byte) 0);
         if (compressed) {
           out[o] = 0x40;
         }
@@ -126,7 +128,7 @@ final class PointEncoding {
     }
   }
 
-  private static long[] limbs(java.math.BigInteger v) {
+  private static long[] limbs(BigInteger v) {
     long[] l = new long[4];
     for (int i = 0; i < 4; i++) {
       l[i] = v.shiftRight(64 * i).longValue();

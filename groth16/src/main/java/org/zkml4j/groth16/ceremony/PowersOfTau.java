@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.groth16.format.PtauReader;
@@ -121,7 +122,7 @@ public final class PowersOfTau {
   /** {@link #beacon} from file to file; the beacon hash is given in hexadecimal. */
   public static void beacon(Path in, Path out, String name, String beaconHashHex, int numIterationsExp,
       Progress progress) throws IOException, FormatException {
-    byte[] hash = java.util.HexFormat.of().parseHex(beaconHashHex);
+    byte[] hash = HexFormat.of().parseHex(beaconHashHex);
     PtauWriter.write(beacon(PtauReader.read(in), name, hash, numIterationsExp, progress), out);
   }
 

@@ -2,6 +2,7 @@ package org.zkml4j.groth16.ceremony;
 
 import java.math.BigInteger;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.ntt.EvaluationDomain;
 
 /**
  * Scalars prepared for {@link LaneBatch}'s uniform multiplication: split by the group's
@@ -95,7 +96,7 @@ final class Recoding {
     if (scaled) {
       Bn254.FR.inverse(w, 0, w, 0);
     }
-    long[] inv = org.zkml4j.math.ntt.EvaluationDomain.rootOfUnity(log2m);
+    long[] inv = EvaluationDomain.rootOfUnity(log2m);
     Bn254.FR.inverse(inv, 0, inv, 0);
     for (int j = 0; j < n; j++) {
       r.set(j, w, 0);

@@ -1,6 +1,7 @@
 package org.zkml4j.groth16.ceremony;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.zkml4j.math.curve.CoordinateField;
 import org.zkml4j.math.curve.CurveGroup;
 import org.zkml4j.math.curve.G1;
@@ -244,7 +245,7 @@ final class ScalarMultiplier {
 
   /** Width-5 NAF digits of a non-negative value below 2^130 into {@code d}; returns the top index (-1 for 0). */
   private int recode(BigInteger v, byte[] d) {
-    java.util.Arrays.fill(d, (byte) 0);
+    Arrays.fill(d, (byte) 0);
     half[0] = v.longValue();
     half[1] = v.shiftRight(64).longValue();
     half[2] = v.shiftRight(128).longValue();
@@ -295,7 +296,7 @@ final class ScalarMultiplier {
    * {(x, y) : x + y lambda = 0 mod r}, all derived here (Guide to Elliptic Curve Cryptography,
    * algorithm 3.74).
    */
-  private record Glv(long[] beta, BigInteger lambda, BigInteger a1, BigInteger b1, BigInteger a2, BigInteger b2) {
+  private record Glv(long[] beta, BigInteger a1, BigInteger b1, BigInteger a2, BigInteger b2) {
     static Glv compute() {
       BigInteger q = Bn254.Q_MODULUS;
       BigInteger beta = cubeRoot(q);
@@ -310,7 +311,7 @@ final class ScalarMultiplier {
       g1.scalarMul(lg, 0, lg, 0, lambda);
       long[] lga = new long[8];
       g1.toAffine(lga, 0, lg, 0);
-      if (!java.util.Arrays.equals(lga, image)) {
+      if (!Arrays.equals(lga, image)) {
         lambda = lambda.multiply(lambda).mod(R); // the other primitive cube root
       }
       // extended Euclid on (r, lambda): r_i = s_i r + t_i lambda
@@ -345,7 +346,7 @@ final class ScalarMultiplier {
         a2 = rl2;
         b2 = tl2.negate();
       }
-      return new Glv(betaM, lambda, a1, b1, a2, b2);
+      return new Glv(betaM, a1, b1, a2, b2);
     }
 
     /** {k1, k2} with k = k1 + k2 lambda mod r, both about sqrt(r) in absolute value. */

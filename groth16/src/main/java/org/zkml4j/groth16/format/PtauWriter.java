@@ -1,6 +1,7 @@
 package org.zkml4j.groth16.format;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
@@ -86,7 +87,7 @@ public final class PtauWriter {
     }
   }
 
-  private static long[] limbs(java.math.BigInteger v) {
+  private static long[] limbs(BigInteger v) {
     long[] l = new long[4];
     for (int i = 0; i < 4; i++) {
       l[i] = v.shiftRight(64 * i).longValue();
