@@ -16,22 +16,28 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
 import org.zkml4j.math.ntt.EvaluationDomain;
+import org.zkml4j.math.parallel.Parallelism;
 
 /**
- * Number-theoretic transforms over Fr on the shared executor, in place: the forward and inverse
+ * Number-theoretic transforms over Fr on one and two threads, in place: the forward and inverse
  * transforms, and the move of values from the domain to snarkjs's odd-root coset that a Groth16
  * prover does three times per proof. ffjavascript (snarkjs) takes about 1.46 s for a 2^20 fft on
- * two threads of the reference machine.
+ * two threads of the reference machine ({@code bench/peers/ffjavascript-core.mjs fft 20 3}).
+ * Forks run with {@code -XX:-TieredCompilation} so the LaneField kernels under the transforms are
+ * compiled by C2 (see LaneField).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector", "-XX:-TieredCompilation"})
 @State(Scope.Benchmark)
 public class NttBench {
   @Param({"16", "20"})
   public int log2Size;
+
+  @Param({"1", "2"})
+  public int threads;
 
   private EvaluationDomain domain;
   private long[] shift;
@@ -40,7 +46,7 @@ public class NttBench {
   @Setup
   public void setUp() {
     PrimeField f = Bn254.FR;
-    domain = EvaluationDomain.ofLog2Size(log2Size);
+    domain = EvaluationDomain.ofLog2Size(log2Size, new Parallelism(threads));
     shift = domain.snarkjsCosetShift();
     Random rnd = new Random(1);
     v = f.newVector(domain.size());

@@ -19,10 +19,14 @@ import org.zkml4j.math.parallel.Parallelism;
  *   ifft: v_i  &lt;-  (1/n) sum_j v_j w^(-ij)       (values on H to coefficients)
  * </pre>
  *
- * <p>Vectors are flat {@code long[]} arrays of n Fr elements in Montgomery form, element i at long
- * offset {@code offset + 4*i}, transformed in place. Work runs on the domain's {@link Parallelism};
- * the passes allocate nothing per element. The twiddle table (n/2 elements, 16 bytes per element
- * of the domain) is built once, in the constructor.
+ * <p>Vectors are flat {@code long[]} arrays of n Fr elements in Montgomery form and canonical
+ * (below r), element i at long offset {@code offset + 4*i}, transformed in place; results are
+ * canonical. Work runs on the domain's {@link Parallelism}, in {@link
+ * org.zkml4j.math.field.LaneField LaneField} form (eight butterflies per vector kernel call), so
+ * like LaneField it wants C2-compiled kernels ({@code -XX:-TieredCompilation} for long runs). The
+ * twiddle table (n/2 elements, 20 bytes per element of the domain) is built once, in the
+ * constructor; each transform also allocates a lane-form working copy of 40 bytes per element
+ * (see {@link LaneTransform}), and nothing per element.
  *
  * <p>An instance is immutable and may be shared between threads, but two calls must not work on
  * overlapping ranges of the same array at the same time.
@@ -34,23 +38,10 @@ public final class EvaluationDomain {
   private static final PrimeField FR = Bn254.FR;
   /** ROOTS[k] is w_k, a primitive 2^k-th root of unity, in Montgomery form. */
   private static final long[][] ROOTS = computeRoots();
-  /** Elements per block kept in cache while the lower layers run (2^13 * 32 bytes = 256 KiB). */
-  private static final int BLOCK_LOG = 13;
-  /** Below this size everything runs on the calling thread. */
-  private static final int PARALLEL_LOG = 11;
-  /** Smallest share of a pass handed to one task, in butterflies or elements. */
-  private static final int MIN_CHUNK = 1 << 10;
 
   private final int k;
   private final int n;
-  private final Parallelism parallelism;
-  /** w^t for t &lt; n/2. */
-  private final long[] twiddles;
-  /** w_B^t for t &lt; B/2, B = 2^blockLayers: the block passes' twiddles, compact so they stay in cache. */
-  private final long[] blockTwiddles;
-  private final long[] sizeInverse;
-  /** Layers done block by block, in cache; the layers above run as whole-vector passes. */
-  private final int blockLayers;
+  private final LaneTransform transform;
 
   private EvaluationDomain(int log2Size, Parallelism parallelism) {
     if (log2Size < 0 || log2Size > MAX_LOG2_SIZE) {
@@ -58,34 +49,7 @@ public final class EvaluationDomain {
     }
     this.k = log2Size;
     this.n = 1 << log2Size;
-    this.parallelism = parallelism;
-    this.sizeInverse = FR.element(BigInteger.valueOf(n).modInverse(FR.modulus()));
-    this.twiddles = FR.newVector(n / 2);
-    long[] w = ROOTS[k];
-    parallelism.forRange(n / 2, MIN_CHUNK, (from, to) -> {
-      if (from == to) {
-        return; // n = 1: no twiddles
-      }
-      FR.pow(twiddles, 4 * from, w, 0, new long[] {from});
-      for (int t = from + 1; t < to; t++) {
-        FR.mul(twiddles, 4 * t, twiddles, 4 * (t - 1), w, 0);
-      }
-    });
-    int layers = Math.min(BLOCK_LOG, k);
-    if (k >= PARALLEL_LOG && parallelism.threads() > 1) {
-      // at least two blocks per thread, so the block phase keeps every thread busy
-      int spread = 32 - Integer.numberOfLeadingZeros(2 * parallelism.threads() - 1);
-      layers = Math.min(layers, k - spread);
-    }
-    this.blockLayers = Math.max(0, layers);
-    if (blockLayers == k) {
-      this.blockTwiddles = twiddles;
-    } else {
-      this.blockTwiddles = FR.newVector((1 << blockLayers) / 2);
-      for (int t = 0; t < (1 << blockLayers) / 2; t++) {
-        PrimeField.copy(blockTwiddles, 4 * t, twiddles, 4 * (t << (k - blockLayers)));
-      }
-    }
+    this.transform = new LaneTransform(k, ROOTS[k], parallelism);
   }
 
   /** The domain of size 2^log2Size, working on {@link Parallelism#shared()}. */
@@ -137,16 +101,13 @@ public final class EvaluationDomain {
   /** Coefficients to values on H: v_i becomes sum_j v_j w^(ij). */
   public void fft(long[] v, int offset) {
     checkVector(v, offset);
-    bitReverse(v, offset);
-    dit(v, offset, false);
+    transform.forward(v, offset, null);
   }
 
   /** Values on H to coefficients: v_i becomes (1/n) sum_j v_j w^(-ij). */
   public void ifft(long[] v, int offset) {
     checkVector(v, offset);
-    bitReverse(v, offset);
-    dit(v, offset, true);
-    scale(v, offset, sizeInverse);
+    transform.inverse(v, offset, null);
   }
 
   /**
@@ -156,9 +117,7 @@ public final class EvaluationDomain {
    */
   public void cosetFft(long[] v, int offset, long[] shift) {
     checkVector(v, offset);
-    mulByPowers(v, offset, FR.element(1), shift);
-    bitReverse(v, offset);
-    dit(v, offset, false);
+    transform.forward(v, offset, shift);
   }
 
   /**
@@ -169,11 +128,8 @@ public final class EvaluationDomain {
    */
   public void cosetIfft(long[] v, int offset, long[] shift) {
     checkVector(v, offset);
-    long[] shiftInverse = new long[4];
-    FR.inverse(shiftInverse, 0, shift, 0);
-    bitReverse(v, offset);
-    dit(v, offset, true);
-    mulByPowers(v, offset, sizeInverse, shiftInverse);
+    long[] shiftInverse = inverse(shift);
+    transform.inverse(v, offset, shiftInverse);
   }
 
   /**
@@ -186,7 +142,7 @@ public final class EvaluationDomain {
    */
   public void evaluationsToCoset(long[] v, int offset, long[] shift) {
     checkVector(v, offset);
-    moveCoset(v, offset, shift);
+    transform.moveCoset(v, offset, shift);
   }
 
   /**
@@ -197,9 +153,8 @@ public final class EvaluationDomain {
    */
   public void cosetToEvaluations(long[] v, int offset, long[] shift) {
     checkVector(v, offset);
-    long[] shiftInverse = new long[4];
-    FR.inverse(shiftInverse, 0, shift, 0);
-    moveCoset(v, offset, shiftInverse);
+    long[] shiftInverse = inverse(shift);
+    transform.moveCoset(v, offset, shiftInverse);
   }
 
   /**
@@ -210,76 +165,13 @@ public final class EvaluationDomain {
    */
   public void mulByPowers(long[] v, int offset, long[] base) {
     checkVector(v, offset);
-    mulByPowers(v, offset, FR.element(1), base);
+    transform.mulByPowers(v, offset, base);
   }
 
-  // ---------------------------------------------------------------- passes
-
-  /** Values on c&middot;H (any c) to values on c&middot;s&middot;H, with no bit-reversal pass. */
-  private void moveCoset(long[] v, int o, long[] s) {
-    dif(v, o, true); // n times the coefficients of p(cX), in bit-reversed order
-    BitReversedPowers powers = new BitReversedPowers(k, s, sizeInverse);
-    parallelism.forRange(n, MIN_CHUNK, (from, to) -> {
-      long[] t = new long[4];
-      for (int p = from; p < to; p++) {
-        powers.get(p, t);
-        FR.mul(v, o + 4 * p, v, o + 4 * p, t, 0);
-      }
-    });
-    dit(v, o, false);
-  }
-
-  private void dit(long[] v, int o, boolean inverse) {
-    int layers = blockLayers;
-    parallelism.forRange(n >>> layers, 1, (from, to) -> {
-      for (int b = from; b < to; b++) {
-        Butterflies.ditBlock(v, o, layers, blockTwiddles, inverse, b << layers, layers);
-      }
-    });
-    for (int h = layers; h < k; h++) {
-      int layer = h;
-      parallelism.forRange(n / 2, MIN_CHUNK,
-          (from, to) -> Butterflies.ditLayer(v, o, k, twiddles, inverse, layer, from, to));
-    }
-  }
-
-  private void dif(long[] v, int o, boolean inverse) {
-    int layers = blockLayers;
-    for (int h = k - 1; h >= layers; h--) {
-      int layer = h;
-      parallelism.forRange(n / 2, MIN_CHUNK,
-          (from, to) -> Butterflies.difLayer(v, o, k, twiddles, inverse, layer, from, to));
-    }
-    parallelism.forRange(n >>> layers, 1, (from, to) -> {
-      for (int b = from; b < to; b++) {
-        Butterflies.difBlock(v, o, layers, blockTwiddles, inverse, b << layers, layers);
-      }
-    });
-  }
-
-  private void bitReverse(long[] v, int o) {
-    parallelism.forRange(n, MIN_CHUNK, (from, to) -> Butterflies.bitReverse(v, o, k, from, to));
-  }
-
-  private void scale(long[] v, int o, long[] factor) {
-    parallelism.forRange(n, MIN_CHUNK, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        FR.mul(v, o + 4 * i, v, o + 4 * i, factor, 0);
-      }
-    });
-  }
-
-  /** v_i becomes v_i &middot; first &middot; base^i. */
-  private void mulByPowers(long[] v, int o, long[] first, long[] base) {
-    parallelism.forRange(n, MIN_CHUNK, (from, to) -> {
-      long[] f = new long[4];
-      FR.pow(f, 0, base, 0, new long[] {from});
-      FR.mul(f, 0, f, 0, first, 0);
-      for (int i = from; i < to; i++) {
-        FR.mul(v, o + 4 * i, v, o + 4 * i, f, 0);
-        FR.mul(f, 0, f, 0, base, 0);
-      }
-    });
+  private static long[] inverse(long[] x) {
+    long[] inverse = new long[4];
+    FR.inverse(inverse, 0, x, 0);
+    return inverse;
   }
 
   private void checkVector(long[] v, int offset) {

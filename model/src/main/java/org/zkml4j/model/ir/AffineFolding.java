@@ -43,6 +43,9 @@ final class AffineFolding {
         continue;
       }
       Node layer = nodes.get(j);
+      if (!(layer.op() instanceof Op.Conv || layer.op() instanceof Op.Gemm)) {
+        continue; // only a Conv or Gemm has weights to fold into
+      }
       List<String> in = layer.inputs();
       Tensor w = constants.get(in.get(1));
       Tensor bias = in.size() > 2 ? constants.get(in.get(2)) : null;

@@ -1,0 +1,64 @@
+package org.zkml4j.model.compile;
+
+import java.util.List;
+import org.zkml4j.circuit.api.Api;
+import org.zkml4j.circuit.api.Variable;
+import org.zkml4j.model.ir.Shape;
+import org.zkml4j.model.quant.Indexing;
+import org.zkml4j.model.quant.QuantizedLayer;
+import org.zkml4j.model.quant.QuantizedOp;
+import org.zkml4j.model.quant.QuantizedTensor;
+
+/**
+ * {@link QuantizedOp.Add} (and subtraction), {@link QuantizedOp.Mul} and
+ * {@link QuantizedOp.ChannelAffine}, element by element with broadcasting.
+ *
+ * <p>Costs per element: a sum or difference, 0 (scale alignment is a constant factor); a product,
+ * 0 when a factor is a fixed parameter, else 1; then shift + bits(output) when it is rescaled.
+ */
+final class ElementwiseCompiler implements LayerCompiler {
+  @Override
+  public TensorVar compile(LayerContext ctx, QuantizedLayer layer, List<TensorVar> in, QuantizedTensor out) {
+    Api api = ctx.api;
+    Shape shape = out.shape();
+    Variable[] y = new Variable[shape.size()];
+    boolean exact = in.stream().allMatch(t -> t.exact() || t.fixed() != null);
+    switch (layer.op()) {
+      case QuantizedOp.Add op -> {
+        TensorVar a = in.get(0);
+        TensorVar b = in.get(1);
+        int[] ia = Indexing.broadcast(a.shape(), shape);
+        int[] ib = Indexing.broadcast(b.shape(), shape);
+        for (int o = 0; o < y.length; o++) {
+          Variable u = ctx.shifted(a.v()[ia[o]], op.shiftA());
+          Variable v = ctx.shifted(b.v()[ib[o]], op.shiftB());
+          y[o] = op.subtract() ? api.sub(u, v) : api.add(u, v);
+        }
+        return new TensorVar(shape, out.min(), out.max(), y, null, null, exact, exact ? out.bits() : 0);
+      }
+      case QuantizedOp.Mul op -> {
+        TensorVar a = in.get(0);
+        TensorVar b = in.get(1);
+        int[] ia = Indexing.broadcast(a.shape(), shape);
+        int[] ib = Indexing.broadcast(b.shape(), shape);
+        for (int o = 0; o < y.length; o++) {
+          y[o] = api.mul(a.v()[ia[o]], b.v()[ib[o]]);
+        }
+        return ctx.rescaled(out, y, op.shift(), exact);
+      }
+      case QuantizedOp.ChannelAffine op -> {
+        TensorVar x = in.get(0);
+        TensorVar multiplier = in.get(1);
+        TensorVar offset = in.get(2);
+        int channels = x.shape().dim(1);
+        int inner = x.shape().sizeOf(2, x.shape().rank());
+        for (int i = 0; i < y.length; i++) {
+          int c = inner == 0 ? 0 : i / inner % channels;
+          y[i] = api.add(api.mul(x.v()[i], multiplier.v()[c]), offset.v()[c]);
+        }
+        return ctx.rescaled(out, y, op.shift(), exact);
+      }
+      default -> throw new IllegalArgumentException("not an element-wise op: " + layer);
+    }
+  }
+}

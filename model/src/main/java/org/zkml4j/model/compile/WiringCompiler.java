@@ -1,0 +1,54 @@
+package org.zkml4j.model.compile;
+
+import java.util.List;
+import org.zkml4j.circuit.api.Variable;
+import org.zkml4j.circuit.gadget.fixedpoint.Quotient;
+import org.zkml4j.model.ir.Shape;
+import org.zkml4j.model.quant.Indexing;
+import org.zkml4j.model.quant.QuantizedLayer;
+import org.zkml4j.model.quant.QuantizedOp;
+import org.zkml4j.model.quant.QuantizedTensor;
+
+/**
+ * The ops that only move elements ({@link QuantizedOp.Reshape}, {@link QuantizedOp.Transpose},
+ * {@link QuantizedOp.Concat}, {@link QuantizedOp.Pad}, {@link QuantizedOp.Gather}) and the output
+ * {@link QuantizedOp.Softmax}, which the circuit leaves to the verifier's side (its input, the
+ * logits, is the output). No constraints: outputs are the input variables themselves (scaled by a
+ * constant where Concat aligns scales), and a moved element keeps its proven sign bit.
+ */
+final class WiringCompiler implements LayerCompiler {
+  @Override
+  public TensorVar compile(LayerContext ctx, QuantizedLayer layer, List<TensorVar> in, QuantizedTensor out) {
+    QuantizedOp op = layer.op();
+    TensorVar x = in.get(0);
+    if (op instanceof QuantizedOp.Softmax || op instanceof QuantizedOp.Reshape) {
+      return new TensorVar(out.shape(), out.min(), out.max(), x.v(), x.fixed(), x.quotients(), x.exact(), x.proven());
+    }
+    List<Shape> shapes = in.stream().map(TensorVar::shape).toList();
+    int[] src = Indexing.wiring(op, shapes, out.shape());
+    List<Integer> shifts = op instanceof QuantizedOp.Concat c ? c.shifts() : null;
+    Variable fill = op instanceof QuantizedOp.Pad p ? ctx.constant(p.value()) : null;
+    Variable[] y = new Variable[out.shape().size()];
+    Quotient[] quotients = new Quotient[y.length];
+    boolean signs = true;
+    for (int o = 0; o < y.length; o++) {
+      int input = src[2 * o];
+      if (input < 0) {
+        y[o] = fill;
+        signs = false;
+        continue;
+      }
+      TensorVar t = in.get(input);
+      int shift = shifts == null ? 0 : shifts.get(input);
+      y[o] = ctx.shifted(t.v()[src[2 * o + 1]], shift);
+      signs &= shift == 0 && t.quotients() != null;
+      if (signs) {
+        quotients[o] = t.quotients()[src[2 * o + 1]];
+      }
+    }
+    boolean exact = in.stream().allMatch(TensorVar::exact);
+    boolean sameValues = in.size() == 1 && !(op instanceof QuantizedOp.Pad);
+    int proven = exact ? out.bits() : sameValues ? x.proven() : 0;
+    return new TensorVar(out.shape(), out.min(), out.max(), y, null, signs ? quotients : null, exact, proven);
+  }
+}
