@@ -71,11 +71,13 @@ public final class Peers {
   }
 
   /**
-   * Skips the calling test, saying what to install, unless the interop folder exists, node runs and
-   * each named package is in {@code interop/node_modules}.
+   * Skips the calling test, saying what to install, unless the interop folder exists with its
+   * {@code node_modules} (npm has been run), each named package is there, and node runs.
    */
   public static void assumeAvailable(String... npmPackages) {
     Path modules = interop().resolve("node_modules");
+    Assumptions.assumeTrue(Files.isDirectory(modules),
+        "skipped: interop/node_modules is missing; run `npm ci` in interop/ (scripts/test does)");
     for (String pkg : npmPackages) {
       Assumptions.assumeTrue(Files.isDirectory(modules.resolve(pkg)),
           () -> "skipped: interop/node_modules/" + pkg + " is missing; run `npm ci` in interop/ (scripts/test does)");
@@ -91,8 +93,6 @@ public final class Peers {
   public static Path requirePackage(String npmPackage) {
     assumeAvailable();
     Path modules = interop().resolve("node_modules");
-    Assumptions.assumeTrue(Files.isDirectory(modules),
-        "skipped: interop/node_modules is missing; run `npm ci` in interop/ (scripts/test does)");
     Path dir = modules.resolve(npmPackage);
     if (!Files.isRegularFile(dir.resolve("package.json"))) {
       fail("npm package " + npmPackage + " is not installed in " + modules
