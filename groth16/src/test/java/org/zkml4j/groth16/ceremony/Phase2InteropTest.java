@@ -18,6 +18,7 @@ import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.format.PtauReader;
 import org.zkml4j.groth16.format.ZkeyReader;
 import org.zkml4j.groth16.format.ZkeyWriter;
+import org.zkml4j.testkit.Peers;
 
 /**
  * Circuit setup and phase-2 contributions between zkml4j and snarkjs 0.7.6, on a small circom
@@ -37,15 +38,15 @@ class Phase2InteropTest {
 
   @BeforeAll
   static void prepare() throws Exception {
-    Node.assumeAvailable("snarkjs", "circom2", "circomlib");
-    Node.circom(Node.resource(Phase2InteropTest.class, "range_cubic.circom"), dir);
+    Peers.assumeAvailable("snarkjs", "circom2", "circomlib");
+    Peers.circom(Peers.resource(Phase2InteropTest.class, "range_cubic.circom"), dir);
     r1csFile = dir.resolve("range_cubic.r1cs");
     r1cs = R1csFile.read(r1csFile);
     Path p0 = dir.resolve("p0.ptau"), p1 = dir.resolve("p1.ptau");
     ptauFile = dir.resolve("p2.ptau");
-    Node.snarkjsOk("powersoftau", "new", "bn128", "8", p0.toString());
-    Node.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=phase1", "-e=entropy");
-    Node.snarkjsOk("powersoftau", "prepare", "phase2", p1.toString(), ptauFile.toString());
+    Peers.snarkjsOk("powersoftau", "new", "bn128", "8", p0.toString());
+    Peers.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=phase1", "-e=entropy");
+    Peers.snarkjsOk("powersoftau", "prepare", "phase2", p1.toString(), ptauFile.toString());
     ptau = PtauReader.read(ptauFile);
   }
 
@@ -53,7 +54,7 @@ class Phase2InteropTest {
   void ourSetupIsByteForByteSnarkjsGroth16Setup() throws Exception {
     Path theirs = dir.resolve("setup-theirs.zkey");
     Path ours = dir.resolve("setup-ours.zkey");
-    Node.snarkjsOk("groth16", "setup", r1csFile.toString(), ptauFile.toString(), theirs.toString());
+    Peers.snarkjsOk("groth16", "setup", r1csFile.toString(), ptauFile.toString(), theirs.toString());
     Phase2.newZkey(r1csFile, ptauFile, ours, Progress.NONE);
     assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours));
     assertSnarkjsAccepts(ours);
@@ -70,7 +71,7 @@ class Phase2InteropTest {
     ProvingKey key = Phase2.contribute(Phase2.newZkey(r1cs, ours, Progress.NONE), "us", new byte[0], Progress.NONE);
     Path zkey = dir.resolve("on-our-ptau.zkey");
     ZkeyWriter.write(key, zkey);
-    String out = Node.snarkjsOk("zkey", "verify", r1csFile.toString(), ourPtau.toString(), zkey.toString());
+    String out = Peers.snarkjsOk("zkey", "verify", r1csFile.toString(), ourPtau.toString(), zkey.toString());
     assertTrue(out.contains("ZKey Ok!"), out);
     assertTrue(Phase2.verify(r1cs, ours, key, Progress.NONE).valid());
     // and the key does not verify against another ceremony
@@ -87,7 +88,7 @@ class Phase2InteropTest {
     ZkeyWriter.write(key, mid);
     assertSnarkjsAccepts(mid);
     Path theirs = dir.resolve("contrib-theirs2.zkey");
-    Node.snarkjsOk("zkey", "contribute", mid.toString(), theirs.toString(), "--name=bob", "-e=bob");
+    Peers.snarkjsOk("zkey", "contribute", mid.toString(), theirs.toString(), "--name=bob", "-e=bob");
     ProvingKey mixed = Phase2.beacon(ZkeyReader.read(theirs), "final", HexFormat.of().parseHex(BEACON), 10,
         Progress.NONE);
     Path last = dir.resolve("contrib-ours3.zkey");
@@ -101,9 +102,9 @@ class Phase2InteropTest {
   @Test
   void snarkjsContributionsPassOurVerify() throws Exception {
     Path z0 = dir.resolve("sj0.zkey"), z1 = dir.resolve("sj1.zkey"), z2 = dir.resolve("sj2.zkey");
-    Node.snarkjsOk("groth16", "setup", r1csFile.toString(), ptauFile.toString(), z0.toString());
-    Node.snarkjsOk("zkey", "contribute", z0.toString(), z1.toString(), "--name=carol", "-e=carol");
-    Node.snarkjsOk("zkey", "beacon", z1.toString(), z2.toString(), BEACON, "10", "-n=final");
+    Peers.snarkjsOk("groth16", "setup", r1csFile.toString(), ptauFile.toString(), z0.toString());
+    Peers.snarkjsOk("zkey", "contribute", z0.toString(), z1.toString(), "--name=carol", "-e=carol");
+    Peers.snarkjsOk("zkey", "beacon", z1.toString(), z2.toString(), BEACON, "10", "-n=final");
     for (Path z : new Path[] {z0, z1, z2}) {
       VerificationReport report = Phase2.verify(r1csFile, ptauFile, z, Progress.NONE);
       assertTrue(report.valid(), z.getFileName() + ": " + report);
@@ -133,7 +134,7 @@ class Phase2InteropTest {
   }
 
   private static void assertSnarkjsAccepts(Path zkey) {
-    String out = Node.snarkjsOk("zkey", "verify", r1csFile.toString(), ptauFile.toString(), zkey.toString());
+    String out = Peers.snarkjsOk("zkey", "verify", r1csFile.toString(), ptauFile.toString(), zkey.toString());
     assertTrue(out.contains("ZKey Ok!"), out);
   }
 }

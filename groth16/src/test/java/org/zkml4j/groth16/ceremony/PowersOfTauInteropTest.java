@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zkml4j.groth16.format.PtauReader;
 import org.zkml4j.groth16.format.PtauWriter;
+import org.zkml4j.testkit.Peers;
 
 /**
  * Powers-of-tau ceremonies between zkml4j and snarkjs 0.7.6 (its command line, run by node), at
@@ -31,7 +32,7 @@ class PowersOfTauInteropTest {
 
   @BeforeAll
   static void requireSnarkjs() {
-    Node.assumeAvailable("snarkjs");
+    Peers.assumeAvailable("snarkjs");
   }
 
   @Test
@@ -57,9 +58,9 @@ class PowersOfTauInteropTest {
     Path p0 = dir.resolve("sj0.ptau");
     Path p1 = dir.resolve("sj1.ptau");
     Path p2 = dir.resolve("sj2.ptau");
-    Node.snarkjsOk("powersoftau", "new", "bn128", String.valueOf(POWER), p0.toString());
-    Node.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=carol", "-e=carol's entropy");
-    Node.snarkjsOk("powersoftau", "contribute", p1.toString(), p2.toString(), "--name=dave", "-e=more");
+    Peers.snarkjsOk("powersoftau", "new", "bn128", String.valueOf(POWER), p0.toString());
+    Peers.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=carol", "-e=carol's entropy");
+    Peers.snarkjsOk("powersoftau", "contribute", p1.toString(), p2.toString(), "--name=dave", "-e=more");
     Accumulator theirs = PtauReader.read(p2);
     assertEquals(2, theirs.contributions().size());
     VerificationReport report = PowersOfTau.verify(theirs, Progress.NONE);
@@ -69,7 +70,7 @@ class PowersOfTauInteropTest {
     PowersOfTau.contribute(p2, p3, "erin", "erin's entropy", Progress.NONE);
     assertSnarkjsAccepts(p3);
     Path p4 = dir.resolve("mixed4.ptau");
-    Node.snarkjsOk("powersoftau", "beacon", p3.toString(), p4.toString(), BEACON, "10", "-n=final");
+    Peers.snarkjsOk("powersoftau", "beacon", p3.toString(), p4.toString(), BEACON, "10", "-n=final");
     assertTrue(PowersOfTau.verify(p4, Progress.NONE).valid());
   }
 
@@ -79,9 +80,9 @@ class PowersOfTauInteropTest {
     Path p1 = dir.resolve("prep1.ptau");
     Path theirs = dir.resolve("prep-theirs.ptau");
     Path ours = dir.resolve("prep-ours.ptau");
-    Node.snarkjsOk("powersoftau", "new", "bn128", String.valueOf(POWER), p0.toString());
-    Node.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=frank", "-e=x");
-    Node.snarkjsOk("powersoftau", "prepare", "phase2", p1.toString(), theirs.toString());
+    Peers.snarkjsOk("powersoftau", "new", "bn128", String.valueOf(POWER), p0.toString());
+    Peers.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=frank", "-e=x");
+    Peers.snarkjsOk("powersoftau", "prepare", "phase2", p1.toString(), theirs.toString());
     PowersOfTau.preparePhase2(p1, ours, Progress.NONE);
     assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours));
     assertTrue(PowersOfTau.verify(theirs, Progress.NONE).valid());
@@ -92,9 +93,9 @@ class PowersOfTauInteropTest {
     Path p0 = dir.resolve("rt0.ptau");
     Path p1 = dir.resolve("rt1.ptau");
     Path p2 = dir.resolve("rt2.ptau");
-    Node.snarkjsOk("powersoftau", "new", "bn128", "4", p0.toString());
-    Node.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=grace", "-e=y");
-    Node.snarkjsOk("powersoftau", "prepare", "phase2", p1.toString(), p2.toString());
+    Peers.snarkjsOk("powersoftau", "new", "bn128", "4", p0.toString());
+    Peers.snarkjsOk("powersoftau", "contribute", p0.toString(), p1.toString(), "--name=grace", "-e=y");
+    Peers.snarkjsOk("powersoftau", "prepare", "phase2", p1.toString(), p2.toString());
     for (Path p : List.of(p0, p1, p2)) {
       Path copy = dir.resolve("copy-" + p.getFileName());
       PtauWriter.write(PtauReader.read(p), copy);
@@ -106,13 +107,13 @@ class PowersOfTauInteropTest {
   void ourVerifyRejectsAFileWithoutContributionsAsSnarkjsDoes() throws Exception {
     Path file = dir.resolve("empty.ptau");
     PowersOfTau.newCeremony(3, file);
-    assertNotEquals(0, Node.snarkjs("powersoftau", "verify", file.toString()).exitCode());
+    assertNotEquals(0, Peers.snarkjs("powersoftau", "verify", file.toString()).exitCode());
     VerificationReport report = PowersOfTau.verify(file, Progress.NONE);
     assertTrue(report.reason().orElseThrow().contains("no contributions"), report.toString());
   }
 
   static String assertSnarkjsAccepts(Path file) {
-    String out = Node.snarkjsOk("powersoftau", "verify", file.toString());
+    String out = Peers.snarkjsOk("powersoftau", "verify", file.toString());
     assertTrue(out.contains("Powers of Tau Ok!"), out);
     return out;
   }

@@ -14,6 +14,7 @@ import org.zkml4j.math.curve.CurveGroup;
 import org.zkml4j.math.curve.G1;
 import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.testkit.Peers;
 
 /**
  * The building blocks that must reproduce snarkjs bit for bit, against ffjavascript and snarkjs
@@ -156,7 +157,8 @@ class SnarkjsPrimitivesTest {
   }
 
   private List<String> reference(List<String> requests) {
-    return Node.script(getClass(), "ceremony-reference.mjs", requests);
+    Peers.assumeAvailable("snarkjs", "ffjavascript");
+    return Peers.runScript(getClass(), "ceremony-reference.mjs", requests);
   }
 
   private List<int[]> seeds(int n) {

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import org.zkml4j.math.testing.NodeScript;
+import org.zkml4j.testkit.Peers;
 
 /**
  * BLAKE2b against RFC 7693's example, against node's OpenSSL blake2b512 and @noble/hashes on every
@@ -46,7 +46,8 @@ class Blake2bTest {
     for (int k = 0; k < 12; k++) {
       inputs.add(randomBytes(rnd, rnd.nextInt(100_000)));
     }
-    List<String> lines = NodeScript.run(getClass(), "blake2b-reference.mjs", "@noble/hashes",
+    Peers.assumeAvailable("@noble/hashes");
+    List<String> lines = Peers.runScript(getClass(), "blake2b-reference.mjs",
         inputs.stream().map(b -> "h " + hex(b)).toList());
     for (int i = 0; i < inputs.size(); i++) {
       byte[] input = inputs.get(i);
@@ -71,7 +72,8 @@ class Blake2bTest {
         requests.add("d " + n + " " + hex(b));
       }
     }
-    List<String> lines = NodeScript.run(getClass(), "blake2b-reference.mjs", "@noble/hashes", requests);
+    Peers.assumeAvailable("@noble/hashes");
+    List<String> lines = Peers.runScript(getClass(), "blake2b-reference.mjs", requests);
     for (int i = 0; i < inputs.size(); i++) {
       assertEquals(lines.get(i), hex(new Blake2b(lengths.get(i)).update(inputs.get(i)).digest()),
           lengths.get(i) + "-byte digest of " + inputs.get(i).length + " bytes");
@@ -92,7 +94,8 @@ class Blake2bTest {
         requests.add("m " + chunk + " " + hex(b));
       }
     }
-    List<String> lines = NodeScript.run(getClass(), "blake2b-reference.mjs", "@noble/hashes", requests);
+    Peers.assumeAvailable("@noble/hashes");
+    List<String> lines = Peers.runScript(getClass(), "blake2b-reference.mjs", requests);
     for (int i = 0; i < inputs.size(); i++) {
       Blake2b.Midstate state = inPiecesState(inputs.get(i), chunks.get(i)).midstate();
       StringBuilder h = new StringBuilder();
