@@ -16,18 +16,22 @@ import org.zkml4j.math.parallel.Parallelism;
  */
 final class Pippenger {
   private final CurveGroup group;
+  private final BaseForm baseForm;
   private final Supplier<WindowSum> windowSums;
   private final double addCost;
   private final double reduceCost;
 
   /**
    * @param group used on the calling thread to combine the window sums
+   * @param baseForm puts the bases into the form the window sums read
    * @param windowSums makes one window-sum worker per thread
    * @param addCost relative cost of adding one point into a bucket
    * @param reduceCost relative cost per bucket of the running-sum reduction
    */
-  Pippenger(CurveGroup group, Supplier<WindowSum> windowSums, double addCost, double reduceCost) {
+  Pippenger(CurveGroup group, BaseForm baseForm, Supplier<WindowSum> windowSums, double addCost,
+      double reduceCost) {
     this.group = group;
+    this.baseForm = baseForm;
     this.windowSums = windowSums;
     this.addCost = addCost;
     this.reduceCost = reduceCost;
@@ -62,7 +66,9 @@ final class Pippenger {
       }
     }
     long[] sums = new long[tasks.size() * jacobian];
-    runAll(tasks, bases, classified, sums, jacobian, par);
+    if (!tasks.isEmpty()) {
+      runAll(tasks, baseForm.convert(bases, n, par), classified, sums, jacobian, par);
+    }
 
     long[] result = new long[jacobian], windowSum = new long[jacobian], classSum = new long[jacobian];
     group.setInfinity(result, 0);

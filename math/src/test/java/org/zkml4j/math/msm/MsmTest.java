@@ -118,7 +118,7 @@ class MsmTest {
       assertArrayEquals(expected, Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO), shape + " n=" + n);
       assertArrayEquals(expected, Msm.g1(bases, plainOf(s, n), n, ScalarForm.PLAIN, THREE), shape + " plain n=" + n);
       assertArrayEquals(expected,
-          new Pippenger(g, () -> new JacobianWindowSum(new G1()), 33, 86).run(bases, s, n, ScalarForm.MONTGOMERY, ONE),
+          new Pippenger(g, BaseForm.AS_IS, () -> new JacobianWindowSum(new G1()), 33, 86).run(bases, s, n, ScalarForm.MONTGOMERY, ONE),
           shape + " Jacobian buckets n=" + n);
     }
   }
