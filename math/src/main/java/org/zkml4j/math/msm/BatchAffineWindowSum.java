@@ -53,8 +53,8 @@ final class BatchAffineWindowSum implements WindowSum {
       digits = new int[m];
     }
     if (workSize < m) {
-      work = batch.newPoints(m);
       workSize = m;
+      work = batch.newPoints(workSize);
     }
     if (counts.length < nb) {
       counts = new int[nb];
@@ -74,11 +74,11 @@ final class BatchAffineWindowSum implements WindowSum {
       }
     }
     int[] fill = layOut(counts, starts, top);
-    for (int j = from; j < to; j++) {
+    for (int j = from; j < to; j++) { // scattered writes, which overlap far better than scattered reads
       int d = digits[j - from];
       if (d != 0) {
-        int e = members[j];
-        batch.load(work, fill[Math.abs(d) - 1]++, bases, e >= 0 ? e : ~e, d < 0);
+        int e = members[j], i = e >= 0 ? e : ~e;
+        batch.load(work, fill[Math.abs(d) - 1]++, bases, d > 0 ? i : ~i);
       }
     }
     sumSegments(work, starts, counts, top);
@@ -122,7 +122,7 @@ final class BatchAffineWindowSum implements WindowSum {
           batch.add(pts, st + k, st + k + step);
         }
       }
-      batch.flush(pts); // a level must be complete before the next reads its results
+      batch.flush(); // a level must be complete before the next reads its results
     }
   }
 
