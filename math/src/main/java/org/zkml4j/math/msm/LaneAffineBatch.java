@@ -177,6 +177,12 @@ final class LaneAffineBatch implements AffineBatch {
     }
     f.sub(den, x2, x1, 0, a); // x2 - x1
     f.add(den, y1, y1, a, d); // 2y, never zero: neither curve has a point of order 2
+    for (int k = adds; k < a; k++) { // the unused lanes must not be zero either
+      f.setOne(den, k);
+    }
+    for (int k = a + doublings; k < n; k++) {
+      f.setOne(den, k);
+    }
     f.batchInverse(den, 0, n, t);
     f.sub(y2, y2, y1, 0, a);
     f.mul(y2, y2, den, 0, a); // lambda = (y2 - y1) / (x2 - x1)

@@ -1,6 +1,9 @@
 package org.zkml4j.math.msm;
 
+import java.math.BigInteger;
+import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.LaneField;
+import org.zkml4j.math.field.PrimeField;
 
 /**
  * A group's coordinate field (Fq, or Fq2 = Fq[u]/(u^2 + 1)) on batches of elements in
@@ -15,6 +18,11 @@ import org.zkml4j.math.field.LaneField;
  */
 final class LaneCoordinates {
   private static final LaneField FQ = LaneField.FQ;
+  private static final int BLOCK = LaneField.BLOCK;
+  /** Independent running products in a batch inversion, so consecutive kernel calls do not wait on each other. */
+  private static final int CHAINS = 2;
+  /** The limbs of 1 in lane form (2^255 mod q). */
+  private static final long[] ONE = oneLimbs();
 
   /** Components per element: 1 (Fq) or 2 (Fq2). */
   final int components;
@@ -22,6 +30,9 @@ final class LaneCoordinates {
   final int cap;
   /** Scratch for Fq2 products (null for Fq), and an all-zero vector to subtract from. */
   private final long[] t0, t1, t2, t3, zero;
+  /** Scratch for the scalar inversion of the chains' products. */
+  private final long[] totals = Bn254.FQ.newVector(CHAINS * BLOCK), totalsScratch = Bn254.FQ.newVector(CHAINS * BLOCK),
+      inverses = FQ.newVector(CHAINS * BLOCK);
 
   private LaneCoordinates(int components, int cap) {
     if (cap % LaneField.BLOCK != 0) {
@@ -102,24 +113,77 @@ final class LaneCoordinates {
     FQ.add(z, c1, t2, from, t2, from, n);
   }
 
+  /** Sets element k (all components) to 1. */
+  void setOne(long[] z, int k) {
+    int o = (k >>> 3) * LaneField.LIMBS * BLOCK + (k & (BLOCK - 1));
+    for (int l = 0; l < LaneField.LIMBS; l++) {
+      z[o + BLOCK * l] = ONE[l];
+      for (int j = 1; j < components; j++) {
+        z[o + j * LaneField.LIMBS * cap + BLOCK * l] = 0;
+      }
+    }
+  }
+
   /**
-   * Replaces each element by its inverse (zeros stay zero) with one scalar Fq inversion for the
-   * batch; in Fq2 through the norm, 1/a = conj(a) / (a0^2 + a1^2), about 7 Fq products each.
+   * Replaces each element by its inverse, with one scalar Fq inversion for the batch; in Fq2
+   * through the norm, 1/a = conj(a) / (a0^2 + a1^2), about 7 Fq products each. Every element must
+   * be non-zero (unchecked: a zero makes the whole batch wrong).
    *
    * @param scratch a batch array ({@link #newBatch}), overwritten
    */
   void batchInverse(long[] v, int from, int n, long[] scratch) {
     if (components == 1) {
-      FQ.batchInverse(v, from, n, scratch);
+      invert(v, from, n, scratch);
       return;
     }
     int c1 = cap + from;
     FQ.square(t0, from, v, from, n);
     FQ.square(t1, from, v, c1, n);
-    FQ.add(t0, from, t0, from, t1, from, n); // the norm, zero only for zero
-    FQ.batchInverse(t0, from, n, scratch);
+    FQ.add(t0, from, t0, from, t1, from, n); // the norm, non-zero for non-zero elements
+    invert(t0, from, n, scratch);
     FQ.mul(v, from, v, from, t0, from, n);
     FQ.mul(v, c1, v, c1, t0, from, n);
     FQ.sub(v, c1, zero, from, v, c1, n);
+  }
+
+  /**
+   * Montgomery's trick on n non-zero Fq elements in lanes: each lane of each of {@link #CHAINS}
+   * interleaved chains of blocks keeps a running product (3 lane products per element), and the
+   * chains' 16 products are inverted together in scalar form (one inversion, 45 products).
+   */
+  private void invert(long[] v, int from, int n, long[] scratch) {
+    int blocks = n / BLOCK, chains = Math.min(CHAINS, blocks), blockLongs = LaneField.LIMBS * BLOCK;
+    if (blocks == 0) {
+      return;
+    }
+    // scratch block b: the product of blocks b, b - chains, b - 2 chains, ... of v
+    System.arraycopy(v, LaneField.LIMBS * from, scratch, 0, chains * blockLongs);
+    for (int b = chains; b < blocks; b++) {
+      FQ.mul(scratch, BLOCK * b, scratch, BLOCK * (b - chains), v, from + BLOCK * b, BLOCK);
+    }
+    for (int b = blocks - chains; b < blocks; b++) {
+      FQ.toPrimeField(totals, PrimeField.LIMBS * BLOCK * (b % chains), scratch, BLOCK * b, BLOCK);
+    }
+    Bn254.FQ.batchInverse(totals, 0, chains * BLOCK, totalsScratch);
+    FQ.fromPrimeField(inverses, 0, totals, 0, chains * BLOCK); // block k: 1 / (chain k's product so far)
+    for (int b = blocks - 1; b >= chains; b--) {
+      int k = BLOCK * (b % chains);
+      FQ.mul(scratch, BLOCK * b, inverses, k, scratch, BLOCK * (b - chains), BLOCK); // 1 / block b
+      FQ.mul(inverses, k, inverses, k, v, from + BLOCK * b, BLOCK);
+      System.arraycopy(scratch, blockLongs * b, v, LaneField.LIMBS * from + blockLongs * b, blockLongs);
+    }
+    for (int b = 0; b < chains; b++) {
+      System.arraycopy(inverses, blockLongs * b, v, LaneField.LIMBS * from + blockLongs * b, blockLongs);
+    }
+  }
+
+  private static long[] oneLimbs() {
+    long[] one = FQ.newVector(1);
+    FQ.fromBigInteger(one, 0, BigInteger.ONE);
+    long[] limbs = new long[LaneField.LIMBS];
+    for (int l = 0; l < limbs.length; l++) {
+      limbs[l] = one[BLOCK * l];
+    }
+    return limbs;
   }
 }
