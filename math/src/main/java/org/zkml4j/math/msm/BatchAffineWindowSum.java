@@ -48,13 +48,25 @@ final class BatchAffineWindowSum implements WindowSum {
   @Override
   public void sum(long[] bases, long[] scalars, int[] members, int from, int to, WindowPlan plan, int w,
       long[] out, int oo) {
+    int top = countDigits(scalars, members, from, to, plan, w);
+    sortByBucket(bases, members, from, to, top);
+    sumSegments(work, starts, counts, top);
+    if (top < SPLIT_FROM) {
+      runningSum(work, starts, counts, 0, top, total);
+    } else {
+      splitSum(top, total);
+    }
+    System.arraycopy(total, 0, out, oo, total.length);
+  }
+
+  /**
+   * Computes the signed digits of members [from, to) into digits (negated for negated members)
+   * and how many land in each bucket into counts; returns one past the highest bucket used.
+   */
+  private int countDigits(long[] scalars, int[] members, int from, int to, WindowPlan plan, int w) {
     int m = to - from, nb = plan.buckets();
     if (digits.length < m) {
       digits = new int[m];
-    }
-    if (workSize < m) {
-      workSize = m;
-      work = batch.newPoints(workSize);
     }
     if (counts.length < nb) {
       counts = new int[nb];
@@ -73,21 +85,29 @@ final class BatchAffineWindowSum implements WindowSum {
         top = Math.max(top, b + 1);
       }
     }
+    return top;
+  }
+
+  /**
+   * Copies the points with non-zero digits into the work array, bucket by bucket (bucket b's
+   * segment starts at starts[b]), negated where their digits are negative. The bases are read in
+   * order and the writes scatter: on the test machine scattered writes of whole points cost about
+   * 30 ns each against 70 for scattered reads, as many writes are in flight at once; reading the
+   * bases in bucket order, or pairing points up on the fly in a per-bucket slot, measured slower.
+   */
+  private void sortByBucket(long[] bases, int[] members, int from, int to, int top) {
+    if (workSize < to - from) {
+      workSize = to - from;
+      work = batch.newPoints(workSize);
+    }
     int[] fill = layOut(counts, starts, top);
-    for (int j = from; j < to; j++) { // scattered writes, which overlap far better than scattered reads
+    for (int j = from; j < to; j++) {
       int d = digits[j - from];
       if (d != 0) {
         int e = members[j], i = e >= 0 ? e : ~e;
         batch.load(work, fill[Math.abs(d) - 1]++, bases, d > 0 ? i : ~i);
       }
     }
-    sumSegments(work, starts, counts, top);
-    if (top < SPLIT_FROM) {
-      runningSum(work, starts, counts, 0, top, total);
-    } else {
-      splitSum(top, total);
-    }
-    System.arraycopy(total, 0, out, oo, total.length);
   }
 
   /**

