@@ -100,6 +100,13 @@ class MsmTest {
     return out;
   }
 
+  /** The MSM with the test's classic Jacobian buckets instead of batched affine ones. */
+  private static long[] jacobianBuckets(G1 g, long[] bases, long[] s, int n) {
+    Pippenger pippenger = new Pippenger(g, 33, 86);
+    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, ONE), bases, BaseForm.AS_IS,
+        () -> new JacobianWindowSum(new G1()), ONE);
+  }
+
   private static long[] plainOf(long[] montgomery, int n) {
     long[] plain = new long[4 * n];
     for (int i = 0; i < n; i++) {
@@ -122,7 +129,7 @@ class MsmTest {
           shape + " plain n=" + n);
       assertArrayEquals(expected, Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, ONE, SCALAR), shape + " scalar n=" + n);
       assertArrayEquals(expected,
-          new Pippenger(g, BaseForm.AS_IS, () -> new JacobianWindowSum(new G1()), 33, 86).run(bases, s, n, ScalarForm.MONTGOMERY, ONE),
+          jacobianBuckets(g, bases, s, n),
           shape + " Jacobian buckets n=" + n);
     }
   }
@@ -210,6 +217,15 @@ class MsmTest {
     for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
       assertArrayEquals(twice, Msm.g1(pair, s, 2, ScalarForm.MONTGOMERY, ONE, arithmetic), "P*k + P*k, " + arithmetic);
     }
+  }
+
+  @Test
+  void automaticArithmeticRentsScalarUntilTheWarmUpPays() {
+    assertEquals(SCALAR, Msm.automatic(LANES, 0, 1_000_000), "a first small MSM");
+    assertEquals(SCALAR, Msm.automatic(LANES, 2_000_000, 1_000_000), "small MSMs adding up to less");
+    assertEquals(LANES, Msm.automatic(LANES, 3_500_000, 1_000_000), "once the work adds up");
+    assertEquals(LANES, Msm.automatic(LANES, 0, 17_000_000), "a first large MSM");
+    assertEquals(SCALAR, Msm.automatic(SCALAR, 100_000_000, 17_000_000), "no lanes in this JVM");
   }
 
   @Test
