@@ -70,6 +70,7 @@ class AffineBatchTest {
     for (Setup setup : setups()) {
       for (int n : sizes) {
         check(setup, n, 0, new Random(n));
+        check(setup, n, 30, new Random(n)); // additions fill the batch while doublings wait
         check(setup, n, 100, new Random(n)); // all special: many doublings
       }
     }
