@@ -27,7 +27,8 @@ import org.zkml4j.math.parallel.Parallelism;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC", "-XX:-TieredCompilation"})
+@Fork(value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC", "-XX:-TieredCompilation"})
 @State(Scope.Benchmark)
 public class G2MsmBench {
   @Param({"16"})

@@ -13,8 +13,8 @@ import org.zkml4j.math.field.PrimeField;
  * <p>Layout: a batch array holds {@code cap} elements per component; component j (c0, then c1 for
  * Fq2) of element k is the LaneField element j*cap + k. Ranges and {@code cap} are multiples of
  * {@link LaneField#BLOCK}. Values are in LaneField's range [0, 2p) per component; outputs may be
- * the same array as an input, other overlaps are not allowed. An Fq2 instance holds scratch
- * vectors, so it is confined to one thread.
+ * the same array as an input, other overlaps are not allowed. An instance holds scratch vectors,
+ * so it is confined to one thread.
  */
 final class LaneCoordinates {
   private static final LaneField FQ = LaneField.FQ;
@@ -31,8 +31,9 @@ final class LaneCoordinates {
   /** Scratch for Fq2 products (null for Fq), and an all-zero vector to subtract from. */
   private final long[] t0, t1, t2, t3, zero;
   /** Scratch for the scalar inversion of the chains' products. */
-  private final long[] totals = Bn254.FQ.newVector(CHAINS * BLOCK), totalsScratch = Bn254.FQ.newVector(CHAINS * BLOCK),
-      inverses = FQ.newVector(CHAINS * BLOCK);
+  private final long[] totals = Bn254.FQ.newVector(CHAINS * BLOCK);
+  private final long[] totalsScratch = Bn254.FQ.newVector(CHAINS * BLOCK);
+  private final long[] inverses = FQ.newVector(CHAINS * BLOCK);
 
   private LaneCoordinates(int components, int cap) {
     if (cap % LaneField.BLOCK != 0) {

@@ -144,7 +144,8 @@ class MsmTest {
       long[] s = scalars(n, shape, rnd);
       long[] expected = naive(g, bases, s, n);
       assertArrayEquals(expected, Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO, LANES), shape + " n=" + n);
-      assertArrayEquals(expected, Msm.g2(bases, plainOf(s, n), n, ScalarForm.PLAIN, ONE, LANES), shape + " plain n=" + n);
+      assertArrayEquals(expected, Msm.g2(bases, plainOf(s, n), n, ScalarForm.PLAIN, ONE, LANES),
+          shape + " plain n=" + n);
       assertArrayEquals(expected, Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, THREE, SCALAR), shape + " scalar n=" + n);
     }
   }
