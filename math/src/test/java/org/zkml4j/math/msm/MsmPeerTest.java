@@ -24,7 +24,8 @@ import org.zkml4j.math.parallel.Parallelism;
 
 /**
  * MSM against ffjavascript's multiExpAffine (the library snarkjs proves with), run through Node.js
- * from the project's interop/ folder: an implementation independent of ours, for G1 and G2.
+ * from the project's interop/ folder: an implementation independent of ours, for G1 and G2, with
+ * the bucket additions in vector lanes and in scalar arithmetic.
  * Needs {@code npm ci} in interop/ (the project's test command does it first).
  */
 class MsmPeerTest {
@@ -57,10 +58,12 @@ class MsmPeerTest {
     }
     json.append("]}");
     String peer = runNode(json.toString());
-    long[] ours = g instanceof G1
-        ? Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared())
-        : Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared());
-    assertEquals(peer, pointJson(g, ours, 0), "ffjavascript vs zkml4j, n=" + n);
+    for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+      long[] ours = g instanceof G1
+          ? Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared(), arithmetic)
+          : Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared(), arithmetic);
+      assertEquals(peer, pointJson(g, ours, 0), "ffjavascript vs zkml4j, n=" + n + ", " + arithmetic);
+    }
   }
 
   private static String pointJson(CurveGroup g, long[] a, int o) {
