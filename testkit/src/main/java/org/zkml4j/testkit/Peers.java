@@ -138,6 +138,8 @@ public final class Peers {
       try {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
             .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // CommonJS scripts outside interop/ (test resources) resolve the pinned packages too.
+        pb.environment().put("NODE_PATH", dir.resolve("node_modules").toString());
         if (in != null) {
           pb.redirectInput(in.toFile());
         }
