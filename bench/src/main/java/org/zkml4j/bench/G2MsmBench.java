@@ -14,20 +14,28 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.zkml4j.math.curve.G2;
+import org.zkml4j.math.msm.BucketArithmetic;
 import org.zkml4j.math.msm.Msm;
 import org.zkml4j.math.msm.ScalarForm;
 import org.zkml4j.math.parallel.Parallelism;
 
-/** G2 multi-scalar multiplication (Groth16's B in G2) at 2^16 random scalars, on the shared executor. */
+/**
+ * G2 multi-scalar multiplication (Groth16's B in G2) at 2^16 random scalars, on the shared
+ * executor, with the bucket additions in vector lanes and in scalar arithmetic.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
+@Fork(value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC", "-XX:-TieredCompilation"})
 @State(Scope.Benchmark)
 public class G2MsmBench {
   @Param({"16"})
   public int logSize;
+
+  @Param({"LANES", "SCALAR"})
+  public BucketArithmetic arithmetic;
 
   private int n;
   private long[] bases;
@@ -43,6 +51,6 @@ public class G2MsmBench {
 
   @Benchmark
   public long[] g2() {
-    return Msm.g2(bases, values, n, ScalarForm.MONTGOMERY, Parallelism.shared());
+    return Msm.g2(bases, values, n, ScalarForm.MONTGOMERY, Parallelism.shared(), arithmetic);
   }
 }

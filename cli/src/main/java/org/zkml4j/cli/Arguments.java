@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.zkml4j.math.parallel.Parallelism;
 
 /**
  * The words after a verb: positional arguments and options, in snarkjs's spelling
  * ({@code --name=value}, {@code -n=value}, {@code --flag}) and also {@code --name value}.
  */
 final class Arguments {
+  /** The option of the verbs whose library call takes an executor. */
+  static final String THREADS = "threads";
+
   private final List<String> positionals;
   private final Map<String, String> options;
 
@@ -96,6 +100,19 @@ final class Arguments {
 
   Path path(int i) {
     return Path.of(positionals.get(i));
+  }
+
+  /** The i-th positional argument as a path, or snarkjs's default file name when it is absent. */
+  Path path(int i, String defaultName) {
+    return Path.of(i < positionals.size() ? positionals.get(i) : defaultName);
+  }
+
+  /**
+   * The executor {@code --threads N} asks for, or the shared one sized to the machine's
+   * processors when the option is absent.
+   */
+  Parallelism parallelism() throws UsageException {
+    return options.containsKey(THREADS) ? new Parallelism(intOption(THREADS, 1, 1, 4096)) : Parallelism.shared();
   }
 
   Optional<String> option(String name) {

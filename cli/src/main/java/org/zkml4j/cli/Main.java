@@ -1,5 +1,6 @@
 package org.zkml4j.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,23 +18,34 @@ import org.zkml4j.circuit.format.FormatException;
  * for snarkjs works by changing the program name.
  */
 public final class Main {
-  private static final Set<String> GLOBAL_FLAGS = Set.of("help", "quiet", "debug");
-
   private final List<Command> commands;
   private final PrintStream out;
   private final PrintStream err;
   private final boolean interactive;
+  private final Terminal.Prompt prompt;
 
+  /** A command that never asks the user anything (as when no terminal is attached). */
   Main(List<Command> commands, PrintStream out, PrintStream err, boolean interactive) {
+    this(commands, out, err, interactive, Terminal.Prompt.NONE);
+  }
+
+  /**
+   * @param interactive whether progress may redraw a line on {@code err}
+   * @param prompt where questions to the user (a contribution's entropy) are answered
+   */
+  Main(List<Command> commands, PrintStream out, PrintStream err, boolean interactive, Terminal.Prompt prompt) {
     this.commands = commands;
     this.out = out;
     this.err = err;
     this.interactive = interactive;
+    this.prompt = prompt;
   }
 
   public static void main(String[] args) {
-    boolean interactive = System.console() != null || "1".equals(System.getProperty("zkml4j.tty"));
-    int code = new Main(Commands.all(), System.out, System.err, interactive).run(args);
+    Console console = System.console();
+    boolean interactive = console != null || "1".equals(System.getProperty("zkml4j.tty"));
+    Terminal.Prompt prompt = console == null ? Terminal.Prompt.NONE : question -> console.readLine("%s", question);
+    int code = new Main(Commands.all(), System.out, System.err, interactive, prompt).run(args);
     System.out.flush();
     System.exit(code);
   }
@@ -43,12 +55,14 @@ public final class Main {
     boolean help = words.removeIf(w -> w.equals("--help") || w.equals("-h") || w.equals("help"));
     boolean quiet = words.removeIf(w -> w.equals("--quiet") || w.equals("-q"));
     boolean debug = words.removeIf(w -> w.equals("--debug"));
+    // snarkjs's -v/--verbose: accepted so that its scripts run unchanged; zkml4j always reports.
+    words.removeIf(w -> w.equals("--verbose") || w.equals("-v"));
     if (words.removeIf(w -> w.equals("--version"))) {
       out.println("zkml4j " + version());
       return ExitCode.OK;
     }
-    Command command = match(words);
-    if (command == null) {
+    Match match = match(words);
+    if (match == null) {
       if (words.isEmpty() || help) {
         printOverview(out);
         return words.isEmpty() && !help ? ExitCode.USAGE : ExitCode.OK;
@@ -56,16 +70,13 @@ public final class Main {
       err.println("zkml4j: unknown verb '" + String.join(" ", words) + "'. Run 'zkml4j --help' for the list.");
       return ExitCode.USAGE;
     }
-    List<String> rest = words.subList(command.names().get(0).split(" ").length, words.size());
-    if (!command.names().get(0).equals(String.join(" ", words.subList(0, Math.min(words.size(),
-        command.names().get(0).split(" ").length))))) {
-      rest = words.subList(1, words.size()); // matched by a one-word alias
-    }
+    Command command = match.command();
+    List<String> rest = words.subList(match.words(), words.size());
     if (help) {
       printHelp(command, out);
       return ExitCode.OK;
     }
-    Terminal terminal = new Terminal(out, err, interactive, quiet);
+    Terminal terminal = new Terminal(out, err, interactive, quiet, prompt);
     String name = command.names().get(0);
     try {
       Set<String> accepted = new HashSet<>(command.options());
@@ -107,17 +118,18 @@ public final class Main {
     return code;
   }
 
-  /** The command whose name matches the longest prefix of the words, or a one-word alias. */
-  private Command match(List<String> words) {
-    Command best = null;
-    int bestLength = 0;
+  /** A verb found at the start of the command line, and how many words its name took. */
+  private record Match(Command command, int words) {}
+
+  /** The command whose name or alias matches the longest prefix of the words, or null. */
+  private Match match(List<String> words) {
+    Match best = null;
     for (Command c : commands) {
       for (String name : c.names()) {
         String[] parts = name.split(" ");
-        if (parts.length > bestLength && parts.length <= words.size()
+        if ((best == null || parts.length > best.words()) && parts.length <= words.size()
             && Arrays.equals(parts, words.subList(0, parts.length).toArray())) {
-          best = c;
-          bestLength = parts.length;
+          best = new Match(c, parts.length);
         }
       }
     }
@@ -130,13 +142,18 @@ public final class Main {
     s.println("Usage: zkml4j <verb> [arguments] [options]     zkml4j <verb> --help for details");
     s.println();
     s.println("Verbs (snarkjs's names and argument order; aliases in brackets):");
+    List<String> heads = new ArrayList<>();
     for (Command c : commands) {
       List<String> aliases = c.names().subList(1, c.names().size());
-      String head = c.names().get(0) + (aliases.isEmpty() ? "" : " [" + String.join(", ", aliases) + "]");
-      s.printf("  %-36s %s%n", head, c.summary());
+      heads.add(c.names().get(0) + (aliases.isEmpty() ? "" : " [" + String.join(", ", aliases) + "]"));
+    }
+    int width = heads.stream().mapToInt(String::length).max().orElse(0);
+    for (int i = 0; i < commands.size(); i++) {
+      s.println("  " + heads.get(i) + " ".repeat(width - heads.get(i).length() + 2) + commands.get(i).summary());
     }
     s.println();
-    s.println("Global options: --help, --quiet (no progress), --debug (stack traces), --version");
+    s.println("Global options: --help, --quiet (no progress), --debug (stack traces), --version;");
+    s.println("  -v/--verbose is accepted for snarkjs's scripts (zkml4j always reports its steps)");
     s.println(ExitCode.legend());
   }
 

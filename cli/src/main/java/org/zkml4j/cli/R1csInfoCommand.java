@@ -13,7 +13,7 @@ final class R1csInfoCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<circuit.r1cs>";
+    return "[circuit.r1cs]";
   }
 
   @Override
@@ -25,7 +25,8 @@ final class R1csInfoCommand implements Command {
   public String help() {
     return """
         Reads a constraint system in circom's .r1cs format and prints its curve, the number of
-        wires, constraints, private and public inputs, outputs and labels.
+        wires, constraints, private and public inputs, outputs and labels. The file defaults to
+        circuit.r1cs, as in snarkjs.
 
         Example:
           zkml4j r1cs info circuit.r1cs""";
@@ -33,8 +34,8 @@ final class R1csInfoCommand implements Command {
 
   @Override
   public int run(Arguments args, Terminal terminal) throws Exception {
-    args.expectPositionals(1, 1);
-    R1cs r1cs = R1csFile.read(args.path(0));
+    args.expectPositionals(0, 1);
+    R1cs r1cs = R1csFile.read(args.path(0, "circuit.r1cs"));
     var out = terminal.out();
     out.println("Curve: bn128");
     out.println("# of Wires: " + r1cs.numWires());

@@ -2,6 +2,7 @@ package org.zkml4j.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where the command writes: results to {@code out}, progress and diagnostics to {@code err}.
@@ -9,19 +10,31 @@ import java.util.Locale;
  * CI), so long steps are visible either way without flooding a log.
  */
 final class Terminal {
+  /** Asks the person at the terminal a question; tests answer it themselves. */
+  @FunctionalInterface
+  interface Prompt {
+    /** No one to ask: every question goes unanswered. */
+    Prompt NONE = question -> null;
+
+    /** Shows the question and returns the line typed, or null when there is no one to ask. */
+    String ask(String question);
+  }
+
   private final PrintStream out;
   private final PrintStream err;
   private final boolean interactive;
   private final boolean quiet;
+  private final Prompt prompt;
   private String lastStage = "";
   private long lastDrawNanos;
   private int lastPercent = -1;
 
-  Terminal(PrintStream out, PrintStream err, boolean interactive, boolean quiet) {
+  Terminal(PrintStream out, PrintStream err, boolean interactive, boolean quiet, Prompt prompt) {
     this.out = out;
     this.err = err;
     this.interactive = interactive;
     this.quiet = quiet;
+    this.prompt = prompt;
   }
 
   PrintStream out() {
@@ -38,6 +51,16 @@ final class Terminal {
       endProgressLine();
       err.println(message);
     }
+  }
+
+  /**
+   * Asks the user a question (even with --quiet: the user must see what is asked).
+   *
+   * @return the answer, or empty when no one can answer (no terminal, end of input)
+   */
+  Optional<String> ask(String question) {
+    endProgressLine();
+    return Optional.ofNullable(prompt.ask(question));
   }
 
   /** Reports progress of a stage; safe to call often and from any one thread at a time. */

@@ -18,7 +18,7 @@ final class WtnsCheckCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<circuit.r1cs> <witness.wtns>";
+    return "[circuit.r1cs] [witness.wtns]";
   }
 
   @Override
@@ -31,7 +31,8 @@ final class WtnsCheckCommand implements Command {
     return """
         Evaluates every constraint <A,w> * <B,w> = <C,w> of the circuit on the witness and reports
         the first one that fails, with its three values and the wires involved. Exit code 0 when
-        all hold, 1 when one fails.
+        all hold, 1 when one fails. The files default to circuit.r1cs and witness.wtns, as in
+        snarkjs.
 
         Example:
           zkml4j wtns check circuit.r1cs witness.wtns""";
@@ -39,9 +40,9 @@ final class WtnsCheckCommand implements Command {
 
   @Override
   public int run(Arguments args, Terminal terminal) throws Exception {
-    args.expectPositionals(2, 2);
-    R1cs r1cs = R1csFile.read(args.path(0));
-    Witness witness = WtnsFile.read(args.path(1));
+    args.expectPositionals(0, 2);
+    R1cs r1cs = R1csFile.read(args.path(0, "circuit.r1cs"));
+    Witness witness = WtnsFile.read(args.path(1, "witness.wtns"));
     if (witness.size() != r1cs.numWires()) {
       terminal.out().println("WITNESS DOES NOT MATCH: the circuit has " + r1cs.numWires()
           + " wires, the witness " + witness.size() + " values");

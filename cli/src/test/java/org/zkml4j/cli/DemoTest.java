@@ -17,7 +17,7 @@ class DemoTest {
   @Test
   void demo_provesTheBundledDigit_andBothVerifiersAccept(@TempDir Path out) {
     Path cache = Path.of("target", "demo-test-cache").toAbsolutePath();
-    InProcessCli demo = InProcessCli.expect(ExitCode.OK, "demo", "--digit", "3", "--cache", cache, "-o", out);
+    CliRun demo = ModelFixtures.expect(ExitCode.OK, "demo", "--digit", "3", "--cache", cache, "-o", out);
     String text = demo.out();
     for (String line : List.of("Prediction: 3 (correct)", "Verified in Java: valid", "Proof: 256 bytes",
         "10 public signals")) {
@@ -27,7 +27,7 @@ class DemoTest {
     for (String stage : List.of("compile", "setup", "witness", "prove", "verify")) {
       assertTrue(text.lines().anyMatch(l -> l.matches(stage + " +[0-9]+\\.[0-9]{2} .*")), stage + " row in\n" + text);
     }
-    InProcessCli verified = InProcessCli.expect(ExitCode.OK, "verify", out.resolve("model"), out.resolve("proof"));
+    CliRun verified = ModelFixtures.expect(ExitCode.OK, "verify", out.resolve("model"), out.resolve("proof"));
     assertTrue(verified.out().contains("Predicted class: 3"), verified.out());
   }
 }

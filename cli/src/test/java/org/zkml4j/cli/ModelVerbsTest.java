@@ -22,11 +22,11 @@ class ModelVerbsTest {
   @BeforeAll
   static void compileAndSetUp() {
     model = tmp.resolve("tiny");
-    InProcessCli compiled = InProcessCli.expect(ExitCode.OK, "compile", InProcessCli.tiny("tiny.onnx"), "-o", model,
-        "--calibration", InProcessCli.tiny("calibration.json"));
+    CliRun compiled = ModelFixtures.expect(ExitCode.OK, "compile", ModelFixtures.tiny("tiny.onnx"), "-o", model,
+        "--calibration", ModelFixtures.tiny("calibration.json"));
     assertTrue(compiled.out().contains("942 constraints"), compiled.out());
     assertTrue(compiled.out().contains("ceremony of power 10"), compiled.out());
-    InProcessCli setup = InProcessCli.expect(ExitCode.OK, "setup", model, "--cache", tmp.resolve("cache"));
+    CliRun setup = ModelFixtures.expect(ExitCode.OK, "setup", model, "--cache", tmp.resolve("cache"));
     assertTrue(Files.isRegularFile(model.resolve("circuit.zkey")), setup.err());
     assertTrue(Files.isRegularFile(model.resolve("verification_key.json")));
   }
@@ -34,19 +34,19 @@ class ModelVerbsTest {
   @Test
   void prove_verify_andSnarkjsAgrees_forJsonAndPngInputs() throws Exception {
     Path fromJson = tmp.resolve("proof-json");
-    InProcessCli proved = InProcessCli.expect(ExitCode.OK, "prove", model, "--input", InProcessCli.tiny("digit-7.json"),
+    CliRun proved = ModelFixtures.expect(ExitCode.OK, "prove", model, "--input", ModelFixtures.tiny("digit-7.json"),
         "-o", fromJson, "--threads", "1");
     assertTrue(proved.out().contains("Predicted class: 7"), proved.out());
-    InProcessCli verified = InProcessCli.expect(ExitCode.OK, "verify", model, fromJson);
+    CliRun verified = ModelFixtures.expect(ExitCode.OK, "verify", model, fromJson);
     assertTrue(verified.out().startsWith("OK: the proof is valid."), verified.out());
     assertTrue(verified.out().contains("Predicted class: 7"), verified.out());
 
     Path fromPng = tmp.resolve("proof-png");
-    InProcessCli.expect(ExitCode.OK, "prove", model, "--input", InProcessCli.mnist("digit-7.png"), "--out", fromPng);
+    ModelFixtures.expect(ExitCode.OK, "prove", model, "--input", ModelFixtures.mnist("digit-7.png"), "--out", fromPng);
     assertEquals(Files.readString(fromJson.resolve("output.json")), Files.readString(fromPng.resolve("output.json")));
     assertEquals(Files.readString(fromJson.resolve("public.json")), Files.readString(fromPng.resolve("public.json")));
 
-    SnarkjsVerifier.Result snarkjs = SnarkjsVerifier.verify(InProcessCli.root(), model.resolve("verification_key.json"),
+    SnarkjsVerifier.Result snarkjs = SnarkjsVerifier.verify(ModelFixtures.root(), model.resolve("verification_key.json"),
         fromPng.resolve("public.json"), fromPng.resolve("proof.json"))
         .orElseGet(() -> org.junit.jupiter.api.Assumptions.abort("skipped: " + SnarkjsVerifier.HOW_TO_INSTALL));
     assertTrue(snarkjs.accepted(), snarkjs.output());
@@ -55,46 +55,46 @@ class ModelVerbsTest {
   @Test
   void tamperedSignals_andFalseOutputs_areInvalid() throws Exception {
     Path proof = tmp.resolve("proof-tamper");
-    InProcessCli.expect(ExitCode.OK, "prove", model, "--input", InProcessCli.tiny("digit-3.json"), "-o", proof);
+    ModelFixtures.expect(ExitCode.OK, "prove", model, "--input", ModelFixtures.tiny("digit-3.json"), "-o", proof);
     String output = Files.readString(proof.resolve("output.json"));
     String first = output.substring(output.indexOf("[[") + 2, output.indexOf(',', output.indexOf("[[")));
     Files.writeString(proof.resolve("output.json"),
         output.replace("[[" + first + ",", "[[" + (Float.parseFloat(first) + 1) + ","));
-    InProcessCli lie = InProcessCli.expect(ExitCode.INVALID, "verify", model, proof);
+    CliRun lie = ModelFixtures.expect(ExitCode.INVALID, "verify", model, proof);
     assertTrue(lie.out().startsWith("INVALID: output 0 value 0 is"), lie.out());
     Files.writeString(proof.resolve("output.json"), output);
-    InProcessCli.expect(ExitCode.OK, "verify", model, proof);
+    ModelFixtures.expect(ExitCode.OK, "verify", model, proof);
 
     String signals = Files.readString(proof.resolve("public.json"));
     String signal = signals.substring(signals.indexOf('"') + 1, signals.indexOf('"', signals.indexOf('"') + 1));
     String changed = new java.math.BigInteger(signal).subtract(java.math.BigInteger.ONE).toString();
     Files.writeString(proof.resolve("public.json"), signals.replaceFirst(signal, changed));
     Files.delete(proof.resolve("output.json"));
-    InProcessCli bad = InProcessCli.expect(ExitCode.INVALID, "verify", model, proof);
+    CliRun bad = ModelFixtures.expect(ExitCode.INVALID, "verify", model, proof);
     assertTrue(bad.out().startsWith("INVALID: "), bad.out());
   }
 
   @Test
   void exportVerifier_writesAContractForTheModelsSignals() throws Exception {
     Path sol = tmp.resolve("Verifier.sol");
-    InProcessCli done = InProcessCli.expect(ExitCode.OK, "export-verifier", model, "-o", sol, "--contract", "TinyMnist");
+    CliRun done = ModelFixtures.expect(ExitCode.OK, "export-verifier", model, "-o", sol, "--contract", "TinyMnist");
     String text = Files.readString(sol);
     assertTrue(text.contains("contract TinyMnist"), text);
     assertTrue(text.contains("uint256[10] calldata _pubSignals"), text);
     assertTrue(done.out().contains("takes 10 public signals"), done.out());
-    InProcessCli.expect(ExitCode.USAGE, "export-verifier", model, "-o", sol, "--contract", "not a name");
+    ModelFixtures.expect(ExitCode.USAGE, "export-verifier", model, "-o", sol, "--contract", "not a name");
   }
 
   @Test
   void inspect_reportsLayersOfADirectoryOrAnOnnxFile() throws Exception {
-    InProcessCli dir = InProcessCli.expect(ExitCode.OK, "inspect", model);
+    CliRun dir = ModelFixtures.expect(ExitCode.OK, "inspect", model);
     for (String s : List.of("Gemm transB", "Relu", "(inputs)", "total", "942", "public signals: output", "power 10")) {
       assertTrue(dir.out().contains(s), s + " in\n" + dir.out());
     }
-    InProcessCli hashed = InProcessCli.expect(ExitCode.OK, "inspect", InProcessCli.tiny("tiny.onnx"), "--weights=hashed");
+    CliRun hashed = ModelFixtures.expect(ExitCode.OK, "inspect", ModelFixtures.tiny("tiny.onnx"), "--weights=hashed");
     assertTrue(hashed.out().contains("weights HASHED") && hashed.out().contains("weights.poseidon"), hashed.out());
-    Path bare = Files.copy(InProcessCli.tiny("tiny.onnx"), tmp.resolve("bare.onnx"));
-    InProcessCli graph = InProcessCli.expect(ExitCode.OK, "inspect", bare);
+    Path bare = Files.copy(ModelFixtures.tiny("tiny.onnx"), tmp.resolve("bare.onnx"));
+    CliRun graph = ModelFixtures.expect(ExitCode.OK, "inspect", bare);
     assertTrue(graph.out().contains("no calibration data"), graph.out());
     assertTrue(graph.out().contains("Gemm"), graph.out());
   }
@@ -102,39 +102,39 @@ class ModelVerbsTest {
   @Test
   void inputErrors_sayWhatToFix_withExitCode3() throws Exception {
     Path shortInput = Files.writeString(tmp.resolve("short.json"), "{\"input_data\": [[" + "0.5,".repeat(47) + "0.5]]}");
-    InProcessCli size = InProcessCli.expect(ExitCode.INPUT, "prove", model, "--input", shortInput, "-o", tmp.resolve("x"));
+    CliRun size = ModelFixtures.expect(ExitCode.INPUT, "prove", model, "--input", shortInput, "-o", tmp.resolve("x"));
     assertTrue(size.err().contains("the model takes 49 values (1x1x7x7), the file has 48"), size.err());
     Path malformed = Files.writeString(tmp.resolve("malformed.json"), "{\"input_data\": [[0.5, ");
-    assertTrue(InProcessCli.expect(ExitCode.INPUT, "prove", model, "--input", malformed, "-o", tmp.resolve("x")).err()
+    assertTrue(ModelFixtures.expect(ExitCode.INPUT, "prove", model, "--input", malformed, "-o", tmp.resolve("x")).err()
         .contains("is not valid JSON"));
     Path bright = Files.writeString(tmp.resolve("bright.json"), "[" + "3,".repeat(48) + "3]");
-    assertTrue(InProcessCli.expect(ExitCode.INPUT, "prove", model, "--input", bright, "-o", tmp.resolve("x")).err()
+    assertTrue(ModelFixtures.expect(ExitCode.INPUT, "prove", model, "--input", bright, "-o", tmp.resolve("x")).err()
         .contains("outside the declared bound"));
-    assertTrue(InProcessCli.expect(ExitCode.INPUT, "prove", model, "--input", tmp.resolve("missing.json"), "-o",
+    assertTrue(ModelFixtures.expect(ExitCode.INPUT, "prove", model, "--input", tmp.resolve("missing.json"), "-o",
         tmp.resolve("x")).err().contains("file not found"));
     Path unsetUp = tmp.resolve("no-keys");
-    InProcessCli.expect(ExitCode.OK, "compile", InProcessCli.tiny("tiny.onnx"), "-o", unsetUp);
-    assertTrue(InProcessCli.expect(ExitCode.INPUT, "prove", unsetUp, "--input", InProcessCli.tiny("digit-1.json"),
+    ModelFixtures.expect(ExitCode.OK, "compile", ModelFixtures.tiny("tiny.onnx"), "-o", unsetUp);
+    assertTrue(ModelFixtures.expect(ExitCode.INPUT, "prove", unsetUp, "--input", ModelFixtures.tiny("digit-1.json"),
         "-o", tmp.resolve("x")).err().contains("run zkml4j setup"));
-    assertTrue(InProcessCli.expect(ExitCode.INPUT, "setup", tmp.resolve("nowhere")).err()
+    assertTrue(ModelFixtures.expect(ExitCode.INPUT, "setup", tmp.resolve("nowhere")).err()
         .contains("is not a compiled model directory"));
-    assertTrue(InProcessCli.expect(ExitCode.INPUT, "compile", shortInput, "-o", tmp.resolve("y")).err()
+    assertTrue(ModelFixtures.expect(ExitCode.INPUT, "compile", shortInput, "-o", tmp.resolve("y")).err()
         .contains("short.json"));
   }
 
   @Test
   void usageErrors_exitWith2() {
-    InProcessCli.expect(ExitCode.USAGE, "prove", model, "--input", InProcessCli.tiny("digit-1.json"));
-    InProcessCli.expect(ExitCode.USAGE, "prove", model, "-o", tmp.resolve("x"));
-    InProcessCli.expect(ExitCode.USAGE, "prove", model, "--input", InProcessCli.tiny("digit-1.json"), "-o",
+    ModelFixtures.expect(ExitCode.USAGE, "prove", model, "--input", ModelFixtures.tiny("digit-1.json"));
+    ModelFixtures.expect(ExitCode.USAGE, "prove", model, "-o", tmp.resolve("x"));
+    ModelFixtures.expect(ExitCode.USAGE, "prove", model, "--input", ModelFixtures.tiny("digit-1.json"), "-o",
         tmp.resolve("x"), "--threads", "0");
-    InProcessCli.expect(ExitCode.USAGE, "compile", InProcessCli.tiny("tiny.onnx"), "-o", tmp.resolve("z"), "--output=secret");
-    InProcessCli.expect(ExitCode.USAGE, "compile", InProcessCli.tiny("tiny.onnx"));
-    InProcessCli.expect(ExitCode.USAGE, "verify", model);
-    InProcessCli.expect(ExitCode.USAGE, "setup", model, "--colour", "blue");
-    InProcessCli.expect(ExitCode.USAGE, "demo", "--digit", "10");
+    ModelFixtures.expect(ExitCode.USAGE, "compile", ModelFixtures.tiny("tiny.onnx"), "-o", tmp.resolve("z"), "--output=secret");
+    ModelFixtures.expect(ExitCode.USAGE, "compile", ModelFixtures.tiny("tiny.onnx"));
+    ModelFixtures.expect(ExitCode.USAGE, "verify", model);
+    ModelFixtures.expect(ExitCode.USAGE, "setup", model, "--colour", "blue");
+    ModelFixtures.expect(ExitCode.USAGE, "demo", "--digit", "10");
     Path bare = tmp.resolve("lonely.onnx");
-    InProcessCli noCalibration = InProcessCli.run("compile", copy(InProcessCli.tiny("tiny.onnx"), bare), "-o",
+    CliRun noCalibration = ModelFixtures.run("compile", copy(ModelFixtures.tiny("tiny.onnx"), bare), "-o",
         tmp.resolve("w"));
     assertEquals(ExitCode.USAGE, noCalibration.exit());
     assertTrue(noCalibration.err().contains("--calibration"), noCalibration.err());
@@ -144,12 +144,12 @@ class ModelVerbsTest {
   void everyModelVerb_hasHelpWithItsSynopsisAndAnExample() {
     for (String verb : List.of("demo", "compile", "inspect", "setup", "prove", "verify", "export-verifier")) {
       Command c = Commands.all().stream().filter(x -> x.names().get(0).equals(verb)).findFirst().orElseThrow();
-      InProcessCli help = InProcessCli.expect(ExitCode.OK, verb, "--help");
+      CliRun help = ModelFixtures.expect(ExitCode.OK, verb, "--help");
       assertTrue(help.out().startsWith("Usage: zkml4j " + verb + " " + c.synopsis()), help.out());
       assertTrue(help.out().contains("Example"), help.out());
       assertTrue(help.out().contains("Exit codes"), help.out());
     }
-    InProcessCli overview = InProcessCli.expect(ExitCode.OK, "--help");
+    CliRun overview = ModelFixtures.expect(ExitCode.OK, "--help");
     assertTrue(overview.out().contains("demo") && overview.out().contains("export-verifier"), overview.out());
   }
 

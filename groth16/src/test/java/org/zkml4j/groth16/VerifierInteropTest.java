@@ -19,6 +19,7 @@ import org.zkml4j.groth16.format.VerificationKeyJson;
 import org.zkml4j.groth16.testing.SnarkjsFixture;
 import org.zkml4j.groth16.testing.TwistPoints;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.testkit.Peers;
 
 /**
  * zkml4j's verifier against snarkjs on circom circuits: snarkjs's proofs pass ours, and tampered
@@ -83,7 +84,7 @@ class VerifierInteropTest {
     wrong.set(0, signals.get(0).add(BigInteger.ONE));
     Path wrongSignals = tmp.resolve("public.json");
     PublicSignalsJson.write(wrong, wrongSignals);
-    SnarkjsFixture.Result r = SnarkjsFixture.snarkjsResult("groth16", "verify", c.verificationKey().toString(),
+    Peers.Result r = Peers.snarkjs("groth16", "verify", c.verificationKey().toString(),
         wrongSignals.toString(), c.proof().toString());
     assertFalse(r.output().contains("OK!"), r.output());
   }

@@ -27,6 +27,7 @@ import org.zkml4j.circuit.R1csChecker;
 import org.zkml4j.circuit.R1csSpec;
 import org.zkml4j.circuit.SparseMatrix;
 import org.zkml4j.circuit.Witness;
+import org.zkml4j.testkit.Peers;
 
 /**
  * Differential tests against circom 2 and snarkjs: circuits under {@code resources/circom} are
@@ -49,7 +50,7 @@ class CircomInteropTest {
 
   @BeforeAll
   static void requireTools() {
-    Interop.assumeAvailable();
+    Peers.assumeAvailable("circom2", "snarkjs", "circomlib");
   }
 
   @ParameterizedTest
@@ -77,7 +78,7 @@ class CircomInteropTest {
   void headerAgreesWithSnarkjsR1csInfo(String name, String input) throws Exception {
     Compiled c = compile(name, input);
     R1cs r1cs = R1csFile.read(c.r1cs());
-    String info = Interop.nodeOk(Interop.snarkjs(), "r1cs", "info", c.r1cs().toString());
+    String info = Peers.snarkjsOk("r1cs", "info", c.r1cs().toString());
     assertEquals(r1cs.numWires(), infoCount(info, "Wires"));
     assertEquals(r1cs.numConstraints(), infoCount(info, "Constraints"));
     assertEquals(r1cs.numPrivateInputs(), infoCount(info, "Private Inputs"));
@@ -97,7 +98,7 @@ class CircomInteropTest {
     }
     assertEquals(-1, c.reference().firstViolation(c.witness()));
     assertEquals(Optional.empty(), R1csChecker.firstViolation(R1csFile.read(c.r1cs()), w));
-    String check = Interop.nodeOk(Interop.snarkjs(), "wtns", "check", c.r1cs().toString(), c.wtns().toString());
+    String check = Peers.snarkjsOk("wtns", "check", c.r1cs().toString(), c.wtns().toString());
     assertTrue(check.contains("WITNESS IS CORRECT"), check);
   }
 
@@ -114,7 +115,7 @@ class CircomInteropTest {
     // circom puts the constraints section first and we put the header first, so compare what
     // snarkjs reads from both.
     assertEquals(exportR1cs(c.r1cs(), name + "-original"), exportR1cs(r1csCopy, name + "-copy"));
-    String check = Interop.nodeOk(Interop.snarkjs(), "wtns", "check", r1csCopy.toString(), wtnsCopy.toString());
+    String check = Peers.snarkjsOk("wtns", "check", r1csCopy.toString(), wtnsCopy.toString());
     assertTrue(check.contains("WITNESS IS CORRECT"), check);
   }
 
@@ -143,7 +144,7 @@ class CircomInteropTest {
         // snarkjs names the same constraint.
         Path file = dir.resolve(name + "-tampered-" + wire + ".wtns");
         WtnsFile.write(tampered, file);
-        Interop.Result check = Interop.node(Interop.snarkjs(), "wtns", "check", c.r1cs().toString(), file.toString());
+        Peers.Result check = Peers.snarkjs("wtns", "check", c.r1cs().toString(), file.toString());
         assertNotEquals(0, check.exitCode(), check.output());
         assertTrue(check.output().contains("aborting checking process at constraint " + expected), check.output());
       }
@@ -168,8 +169,8 @@ class CircomInteropTest {
   /** The text form of snarkjs's JSON export of an .r1cs file. */
   private static List<String> exportR1cs(Path r1cs, String tag) {
     Path json = dir.resolve(tag + ".r1cs.json");
-    Interop.nodeOk(Interop.snarkjs(), "r1cs", "export", "json", r1cs.toString(), json.toString());
-    return Interop.nodeOk(script(), "r1cs", json.toString()).lines().toList();
+    Peers.snarkjsOk("r1cs", "export", "json", r1cs.toString(), json.toString());
+    return Peers.nodeOk(List.of(script(), "r1cs", json.toString()), null).stdout().lines().toList();
   }
 
   /** Compiles a circuit and computes its witness once per test run. */
@@ -177,16 +178,15 @@ class CircomInteropTest {
     return COMPILED.computeIfAbsent(name, n -> {
       try {
         Path out = Files.createDirectories(dir.resolve(n));
-        Interop.nodeOk(Interop.circom(), resource(n + ".circom").toString(), "--r1cs", "--wasm",
-            "-l", "node_modules", "-o", out.toString());
+        Peers.circom(resource(n + ".circom"), out);
         Path inputFile = Files.writeString(out.resolve("input.json"), input);
         Path r1cs = out.resolve(n + ".r1cs");
         Path wtns = out.resolve(n + ".wtns");
-        Interop.nodeOk(Interop.snarkjs(), "wtns", "calculate", out.resolve(n + "_js/" + n + ".wasm").toString(),
+        Peers.snarkjsOk("wtns", "calculate", out.resolve(n + "_js/" + n + ".wasm").toString(),
             inputFile.toString(), wtns.toString());
         Path wtnsJson = out.resolve("wtns.json");
-        Interop.nodeOk(Interop.snarkjs(), "wtns", "export", "json", wtns.toString(), wtnsJson.toString());
-        List<BigInteger> witness = Interop.nodeOk(script(), "wtns", wtnsJson.toString()).lines()
+        Peers.snarkjsOk("wtns", "export", "json", wtns.toString(), wtnsJson.toString());
+        List<BigInteger> witness = Peers.nodeOk(List.of(script(), "wtns", wtnsJson.toString()), null).stdout().lines()
             .map(BigInteger::new).toList();
         return parse(exportR1cs(r1cs, n), r1cs, wtns, witness);
       } catch (Exception e) {

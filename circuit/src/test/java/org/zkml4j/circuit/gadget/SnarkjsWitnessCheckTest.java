@@ -23,9 +23,9 @@ import org.zkml4j.circuit.gadget.fixedpoint.Maximum;
 import org.zkml4j.circuit.gadget.fixedpoint.Quotient;
 import org.zkml4j.circuit.gadget.fixedpoint.Relu;
 import org.zkml4j.circuit.gadget.poseidon.PoseidonGadget;
-import org.zkml4j.circuit.testing.Snarkjs;
 import org.zkml4j.circuit.witness.Assignment;
 import org.zkml4j.math.poseidon.Poseidon;
+import org.zkml4j.testkit.Peers;
 
 /**
  * A small network built from the gadgets (dense layer with private weights, rescale, ReLU, max,
@@ -38,7 +38,7 @@ class SnarkjsWitnessCheckTest {
 
   @BeforeAll
   static void snarkjs() {
-    Snarkjs.assumeAvailable();
+    Peers.assumeAvailable("snarkjs");
   }
 
   private static CompiledCircuit network() {
@@ -94,14 +94,14 @@ class SnarkjsWitnessCheckTest {
     R1csFile.write(r1cs, r1csFile);
     Path good = dir.resolve("good.wtns");
     WtnsFile.write(witness, good);
-    Snarkjs.Result ok = Snarkjs.run("wtns", "check", r1csFile.toString(), good.toString());
+    Peers.Result ok = Peers.snarkjs("wtns", "check", r1csFile.toString(), good.toString());
     assertTrue(ok.exitCode() == 0 && ok.output().contains("WITNESS IS CORRECT"), ok.output());
 
     // The last wire is internal (the digest's last S-box); one more and snarkjs must object.
     int wire = r1cs.numWires() - 1;
     Path bad = dir.resolve("bad.wtns");
     WtnsFile.write(witness.with(wire, witness.value(wire).add(BigInteger.ONE)), bad);
-    Snarkjs.Result rejected = Snarkjs.run("wtns", "check", r1csFile.toString(), bad.toString());
+    Peers.Result rejected = Peers.snarkjs("wtns", "check", r1csFile.toString(), bad.toString());
     assertTrue(rejected.output().contains("WITNESS IS NOT CORRECT"), rejected.output());
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.zkml4j.testkit.Peers;
 
 /**
  * A local Ethereum node for tests: Foundry's {@code anvil} from interop/ (npm
@@ -190,7 +191,8 @@ public final class Anvil implements AutoCloseable {
     String platform = (os.contains("win") ? "win32" : os.contains("mac") ? "darwin" : "linux")
         + (arch.equals("aarch64") || arch.equals("arm64") ? "-arm64" : "-amd64");
     String pkg = "@foundry-rs/anvil-" + platform;
-    Path dir = InteropNode.interop().resolve("node_modules").resolve(pkg);
+    Peers.assumeAvailable();
+    Path dir = Peers.interop().resolve("node_modules").resolve(pkg);
     Path binary = dir.resolve("bin").resolve(platform.startsWith("win32") ? "anvil.exe" : "anvil");
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException("anvil is not installed at " + binary + "; interop/package.json pins "

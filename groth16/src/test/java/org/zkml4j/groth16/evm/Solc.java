@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.zkml4j.testkit.Peers;
 
 /**
  * The Solidity compiler of interop/ (npm {@code solc}, the solcjs WebAssembly build) run through
@@ -42,15 +43,15 @@ public final class Solc {
   /**
    * Compiles the sources together (distinct file names).
    *
-   * @throws IllegalStateException with the compiler's messages if compilation fails
+   * <p>Fails the calling test with the compiler's messages if compilation fails.
    */
   public static Output compile(Path... sources) {
-    InteropNode.requirePackage("solc");
-    String[] args = new String[sources.length];
-    for (int i = 0; i < sources.length; i++) {
-      args[i] = sources[i].toAbsolutePath().toString();
+    Peers.requirePackage("solc");
+    List<String> args = new ArrayList<>(List.of(Peers.resource(Solc.class, "solc-compile.mjs").toString()));
+    for (Path source : sources) {
+      args.add(source.toAbsolutePath().toString());
     }
-    String json = InteropNode.run(InteropNode.resource(Solc.class, "solc-compile.mjs"), TIMEOUT, args);
+    String json = Peers.nodeOk(args, null, TIMEOUT).stdout();
     try {
       JsonNode root = new ObjectMapper().readTree(json);
       Map<String, Map<String, Contract>> contracts = new HashMap<>();

@@ -8,16 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.groth16.Proof;
-import org.zkml4j.groth16.evm.InteropNode;
 import org.zkml4j.groth16.format.ProofJson;
 import org.zkml4j.groth16.format.PublicSignalsJson;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.testkit.Peers;
 
 /**
  * {@link SolidityCalldata} against snarkjs: the text must equal what {@code snarkjs zkey export
@@ -83,9 +84,9 @@ class SolidityCalldataTest {
       Proof p = Proof.of(fq(coords, 0, 2), fq(coords, 2, 4), fq(coords, 6, 2));
       ours.add(SolidityCalldata.text(p, List.of(signals)));
     }
-    InteropNode.requirePackage("snarkjs");
-    String out = InteropNode.runWithInput(InteropNode.resource(SolidityCalldataTest.class, "snarkjs-calldata.mjs"),
-        Duration.ofMinutes(2), input.toString());
+    Peers.requirePackage("snarkjs");
+    Path script = Peers.resource(SolidityCalldataTest.class, "snarkjs-calldata.mjs");
+    String out = Peers.nodeOk(List.of(script.toString()), input.toString(), Duration.ofMinutes(2)).stdout();
     assertEquals(ours, out.lines().toList());
   }
 

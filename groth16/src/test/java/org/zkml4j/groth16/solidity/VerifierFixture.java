@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.zkml4j.groth16.evm.InteropNode;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.testkit.Peers;
 
 /**
  * A tiny circuit's Groth16 key and proofs made by snarkjs (verifier-fixture.mjs: hand-written
@@ -49,10 +49,11 @@ record VerifierFixture(Path dir, Key vk, List<Case> proofs) {
 
   /** Runs snarkjs into a fresh {@code dir} (about 5 s) and reads what it wrote. */
   static VerifierFixture create(Path dir) {
-    InteropNode.requirePackage("snarkjs");
+    Peers.requirePackage("snarkjs");
     deleteRecursively(dir);
-    String count = InteropNode.run(InteropNode.resource(VerifierFixture.class, "verifier-fixture.mjs"), TIMEOUT,
-        dir.toAbsolutePath().toString()).trim();
+    Path script = Peers.resource(VerifierFixture.class, "verifier-fixture.mjs");
+    String count = Peers.nodeOk(List.of(script.toString(), dir.toAbsolutePath().toString()), null, TIMEOUT).stdout()
+        .trim();
     try {
       ObjectMapper json = new ObjectMapper();
       JsonNode vk = json.readTree(dir.resolve("verification_key.json").toFile());

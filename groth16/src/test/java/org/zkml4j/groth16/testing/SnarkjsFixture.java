@@ -1,20 +1,16 @@
 package org.zkml4j.groth16.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.zkml4j.testkit.Peers;
 
 /**
  * Circuits compiled by circom2 and set up, witnessed and proved by snarkjs (the npm packages
@@ -32,8 +28,6 @@ import java.util.concurrent.TimeUnit;
 public final class SnarkjsFixture {
   /** Changing this rebuilds every cached fixture. */
   private static final String RECIPE = "v1 ptau10 contribute prepare; setup contribute export wtns prove";
-  private static final long TIMEOUT_SECONDS = 600;
-  private static final Path ROOT = findRoot();
   private static final Path CACHE = Path.of("target", "snarkjs-fixtures").toAbsolutePath();
 
   /** The files of one circuit. */
@@ -78,12 +72,7 @@ public final class SnarkjsFixture {
 
   /** Skips the calling test unless node and the npm tools are installed (CI always installs them). */
   public static void assumeAvailable() {
-    assumeTrue(ROOT != null, "no interop/package.json above " + Path.of("").toAbsolutePath());
-    for (String pkg : List.of("circom2", "snarkjs", "circomlib")) {
-      assumeTrue(Files.isDirectory(ROOT.resolve("interop/node_modules").resolve(pkg)),
-          "interop/node_modules/" + pkg + " is missing; run `cd interop && npm ci` (scripts/test does)");
-    }
-    assumeTrue(nodeWorks(), "node is not on the PATH");
+    Peers.assumeAvailable("circom2", "snarkjs", "circomlib");
   }
 
   /** The multiplier: 2 constraints, out = a * b * c with a public. */
@@ -102,7 +91,7 @@ public final class SnarkjsFixture {
   /** Compiles, sets up and proves a circuit under resources/circom, once. */
   public static synchronized Circuit circuit(String name, String input) {
     assumeAvailable();
-    Path source = resource("/circom/" + name + ".circom");
+    Path source = Peers.resource(SnarkjsFixture.class, "/circom/" + name + ".circom");
     Path dir = CACHE.resolve(name);
     Path marker = dir.resolve("complete");
     try {
@@ -115,7 +104,7 @@ public final class SnarkjsFixture {
       Files.createDirectories(dir);
       Files.deleteIfExists(marker);
       String flags = name.equals("multiplier") ? "--O1" : "--O2";
-      node(circom(), source.toString(), "--r1cs", "--wasm", flags, "-l", "node_modules", "-o", dir.toString());
+      Peers.circom(source, dir, flags);
       Path inputFile = Files.writeString(dir.resolve("input.json"), input);
       snarkjs("wtns", "calculate", c.wasm().toString(), inputFile.toString(), c.wtns().toString());
       snarkjs("groth16", "setup", c.r1cs().toString(), ptau.toString(), c.zkeyNew().toString());
@@ -136,57 +125,11 @@ public final class SnarkjsFixture {
    * exits with 0 after some errors, so its "[ERROR]" log lines count as failure too).
    */
   public static String snarkjs(String... args) {
-    List<String> command = new ArrayList<>(List.of("node_modules/snarkjs/build/cli.cjs"));
-    command.addAll(List.of(args));
-    String output = node(command.toArray(String[]::new));
+    String output = Peers.snarkjsOk(args);
     if (output.contains("[ERROR]")) {
       fail("snarkjs " + String.join(" ", args) + " reported an error:\n" + output);
     }
     return output;
-  }
-
-  /** Runs snarkjs and returns its exit code and output without failing. */
-  public static Result snarkjsResult(String... args) {
-    List<String> command = new ArrayList<>(List.of("node_modules/snarkjs/build/cli.cjs"));
-    command.addAll(List.of(args));
-    return run(command.toArray(String[]::new));
-  }
-
-  /** Exit code and combined output (colour codes removed) of one node run. */
-  public record Result(int exitCode, String output) {}
-
-  /** Runs {@code node args...} in the interop folder; fails the test unless it exits with 0. */
-  public static String node(String... args) {
-    Result r = run(args);
-    if (r.exitCode() != 0) {
-      fail("node " + String.join(" ", args) + " exited with " + r.exitCode() + ":\n" + r.output());
-    }
-    return r.output();
-  }
-
-  private static Result run(String... args) {
-    List<String> command = new ArrayList<>(List.of("node"));
-    command.addAll(List.of(args));
-    try {
-      Path log = Files.createTempFile("node", ".log");
-      try {
-        Process p = new ProcessBuilder(command).directory(ROOT.resolve("interop").toFile())
-            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          fail("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
-        return new Result(p.exitValue(), output);
-      } finally {
-        Files.deleteIfExists(log);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   /** The prepared phase-1 file the circuits were set up with. */
@@ -217,23 +160,6 @@ public final class SnarkjsFixture {
     return prepared;
   }
 
-  private static String circom() {
-    return "node_modules/circom2/cli.js";
-  }
-
-  /** A test resource as a file path. */
-  public static Path resource(String name) {
-    try {
-      var url = SnarkjsFixture.class.getResource(name);
-      if (url == null) {
-        fail("missing test resource " + name);
-      }
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   private static String fingerprint(String... parts) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -245,27 +171,5 @@ public final class SnarkjsFixture {
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static boolean nodeWorks() {
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static Path findRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("interop/package.json"))) {
-        return p;
-      }
-    }
-    return null;
   }
 }

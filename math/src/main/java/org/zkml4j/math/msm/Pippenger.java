@@ -10,37 +10,51 @@ import org.zkml4j.math.parallel.Parallelism;
 
 /**
  * Pippenger's bucket method, for either group: classify the scalars ({@link ClassifiedScalars}),
- * plan windows per class ({@link WindowPlan}), compute every (class, window, chunk) sum as an
- * independent task on the shared executor, then combine: chunks add up, windows by Horner's rule
- * (c doublings between windows), classes add up.
+ * plan windows per class ({@link WindowPlan}) into a {@link Schedule}, compute every (class,
+ * window, chunk) sum as an independent task on the shared executor, then combine: chunks add up,
+ * windows by Horner's rule (c doublings between windows), classes add up. Planning and running
+ * are separate steps so that the caller can choose the bucket arithmetic knowing the work.
  */
 final class Pippenger {
   private final CurveGroup group;
-  private final Supplier<WindowSum> windowSums;
   private final double addCost;
   private final double reduceCost;
 
   /**
    * @param group used on the calling thread to combine the window sums
-   * @param windowSums makes one window-sum worker per thread
    * @param addCost relative cost of adding one point into a bucket
    * @param reduceCost relative cost per bucket of the running-sum reduction
    */
-  Pippenger(CurveGroup group, Supplier<WindowSum> windowSums, double addCost, double reduceCost) {
+  Pippenger(CurveGroup group, double addCost, double reduceCost) {
     this.group = group;
-    this.windowSums = windowSums;
     this.addCost = addCost;
     this.reduceCost = reduceCost;
   }
 
-  private record Task(int cls, WindowPlan plan, int window, int from, int to, int slot, double cost) {}
+  record Task(int cls, WindowPlan plan, int window, int from, int to, int slot, double cost) {}
 
-  /** The sum of s_i * P_i as an affine point. */
-  long[] run(long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par) {
-    int affine = group.affineSize(), jacobian = group.jacobianSize();
-    if (bases.length < (long) affine * n || scalars.length < 4L * n) {
-      throw new IllegalArgumentException("need " + n + " bases of " + affine + " longs and " + n
-          + " scalars of 4 longs; got arrays of " + bases.length + " and " + scalars.length + " longs");
+  /** The classified scalars of one MSM and its window sums still to compute. */
+  record Schedule(int n, ClassifiedScalars classified, WindowPlan[] plans, List<Task> tasks) {
+    /** Points added into buckets, over all window sums: the bulk of the work. */
+    long bucketAdditions() {
+      long sum = 0;
+      for (Task task : tasks) {
+        sum += task.to() - task.from();
+      }
+      return sum;
+    }
+  }
+
+  /**
+   * Classifies and plans an MSM of n scalars.
+   *
+   * @throws IllegalArgumentException if scalars is shorter than 4n longs or holds a value not
+   *     below r
+   */
+  Schedule schedule(long[] scalars, int n, ScalarForm form, Parallelism par) {
+    if (scalars.length < 4L * n) {
+      throw new IllegalArgumentException("need " + n + " scalars of 4 longs; got an array of " + scalars.length
+          + " longs");
     }
     ClassifiedScalars classified = ClassifiedScalars.of(scalars, n, form, par);
     int classes = classified.members.length;
@@ -61,14 +75,31 @@ final class Pippenger {
         }
       }
     }
-    long[] sums = new long[tasks.size() * jacobian];
-    runAll(tasks, bases, classified, sums, jacobian, par);
+    return new Schedule(n, classified, plans, tasks);
+  }
 
+  /**
+   * The sum of s_i * P_i as an affine point, for the scheduled scalars and n bases.
+   *
+   * @param baseForm puts the bases into the form the window sums read
+   * @param windowSums makes one window-sum worker per thread
+   * @throws IllegalArgumentException if bases is shorter than n affine points
+   */
+  long[] run(Schedule schedule, long[] bases, BaseForm baseForm, Supplier<WindowSum> windowSums, Parallelism par) {
+    int affine = group.affineSize(), jacobian = group.jacobianSize(), n = schedule.n();
+    if (bases.length < (long) affine * n) {
+      throw new IllegalArgumentException("need " + n + " bases of " + affine + " longs; got an array of "
+          + bases.length + " longs");
+    }
+    List<Task> tasks = schedule.tasks();
+    long[] sums = new long[tasks.size() * jacobian];
+    if (!tasks.isEmpty()) {
+      runAll(tasks, baseForm.convert(bases, n, par), schedule.classified(), windowSums, sums, jacobian, par);
+    }
     long[] result = new long[jacobian], windowSum = new long[jacobian], classSum = new long[jacobian];
     group.setInfinity(result, 0);
     int slot = 0;
-    for (int k = 0; k < classes; k++) {
-      WindowPlan plan = plans[k];
+    for (WindowPlan plan : schedule.plans()) {
       if (plan == null) {
         continue;
       }
@@ -93,8 +124,8 @@ final class Pippenger {
   }
 
   /** Runs the tasks, largest first, on one worker (with its own scratch) per thread. */
-  private void runAll(List<Task> tasks, long[] bases, ClassifiedScalars classified, long[] sums, int jacobian,
-      Parallelism par) {
+  private static void runAll(List<Task> tasks, long[] bases, ClassifiedScalars classified,
+      Supplier<WindowSum> windowSums, long[] sums, int jacobian, Parallelism par) {
     List<Task> order = new ArrayList<>(tasks);
     order.sort(Comparator.comparingDouble(Task::cost).reversed());
     AtomicInteger next = new AtomicInteger();

@@ -4,7 +4,9 @@
  * and small values of ML witnesses cost little, and buckets summed with batched affine additions
  * (Montgomery's simultaneous inversion) in both groups, all on the shared executor.
  *
- * <p>The batched additions run over flat arrays of independent operations, the shape a vectorised
- * field multiplication can later take over.
+ * <p>The batched additions run eight at a time in vector lanes ({@code LaneAffineBatch} over
+ * {@link org.zkml4j.math.field.LaneField}, points kept in lane form for the whole MSM) or in
+ * scalar arithmetic ({@code ScalarAffineBatch}); {@link org.zkml4j.math.msm.BucketArithmetic}
+ * chooses, and one scheduler ({@code BatchAffineWindowSum}) serves both.
  */
 package org.zkml4j.math.msm;

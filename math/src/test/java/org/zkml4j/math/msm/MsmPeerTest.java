@@ -1,17 +1,12 @@
 package org.zkml4j.math.msm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,10 +16,12 @@ import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.Fq2;
 import org.zkml4j.math.parallel.Parallelism;
+import org.zkml4j.testkit.Peers;
 
 /**
  * MSM against ffjavascript's multiExpAffine (the library snarkjs proves with), run through Node.js
- * from the project's interop/ folder: an implementation independent of ours, for G1 and G2.
+ * from the project's interop/ folder: an implementation independent of ours, for G1 and G2, with
+ * the bucket additions in vector lanes and in scalar arithmetic.
  * Needs {@code npm ci} in interop/ (the project's test command does it first).
  */
 class MsmPeerTest {
@@ -57,10 +54,12 @@ class MsmPeerTest {
     }
     json.append("]}");
     String peer = runNode(json.toString());
-    long[] ours = g instanceof G1
-        ? Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared())
-        : Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared());
-    assertEquals(peer, pointJson(g, ours, 0), "ffjavascript vs zkml4j, n=" + n);
+    for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+      long[] ours = g instanceof G1
+          ? Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared(), arithmetic)
+          : Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared(), arithmetic);
+      assertEquals(peer, pointJson(g, ours, 0), "ffjavascript vs zkml4j, n=" + n + ", " + arithmetic);
+    }
   }
 
   private static String pointJson(CurveGroup g, long[] a, int o) {
@@ -74,34 +73,10 @@ class MsmPeerTest {
     return "[[\"" + x[0] + "\",\"" + x[1] + "\"],[\"" + y[0] + "\",\"" + y[1] + "\"]]";
   }
 
-  private static String runNode(String input) throws IOException, InterruptedException {
-    Path modules = interopModules();
-    assumeTrue(modules != null, "interop/node_modules/ffjavascript not installed: run npm ci in interop/");
-    Path script = Files.createTempFile("ffjavascript-msm", ".cjs");
-    try {
-      try (var in = MsmPeerTest.class.getResourceAsStream("ffjavascript-msm.cjs")) {
-        Files.write(script, in.readAllBytes());
-      }
-      ProcessBuilder pb = new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
-      pb.environment().put("NODE_PATH", modules.toString());
-      Process p;
-      try {
-        p = pb.start();
-      } catch (IOException e) {
-        assumeTrue(false, "node is not installed: " + e.getMessage());
-        throw e;
-      }
-      try (var stdin = p.getOutputStream()) {
-        stdin.write(input.getBytes(StandardCharsets.UTF_8));
-      }
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IOException("node failed: " + out);
-      }
-      return normalize(out);
-    } finally {
-      Files.deleteIfExists(script);
-    }
+  private static String runNode(String input) {
+    Peers.assumeAvailable("ffjavascript");
+    String script = Peers.resource(MsmPeerTest.class, "ffjavascript-msm.cjs").toString();
+    return normalize(Peers.nodeOk(List.of(script), input, Duration.ofMinutes(2)).stdout().trim());
   }
 
   /** Re-renders the peer's JSON in our notation (numbers quoted, no spaces). */
@@ -117,15 +92,5 @@ class MsmPeerTest {
     return numbers.size() == 2
         ? "[\"" + numbers.get(0) + "\",\"" + numbers.get(1) + "\"]"
         : "[[\"" + numbers.get(0) + "\",\"" + numbers.get(1) + "\"],[\"" + numbers.get(2) + "\",\"" + numbers.get(3) + "\"]]";
-  }
-
-  private static Path interopModules() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path modules = dir.resolve("interop").resolve("node_modules");
-      if (Files.isDirectory(modules.resolve("ffjavascript"))) {
-        return modules;
-      }
-    }
-    return null;
   }
 }

@@ -21,9 +21,11 @@ import org.zkml4j.math.parallel.Parallelism;
  * MSM against the naive sum of scalar multiplications (the curve code, itself tested against
  * published vectors and a BigInteger reference), over the scalar shapes that reach different code:
  * zeros, ones, r-1 and other small negatives, small values, full-size random values, and bases
- * that repeat or cancel (doublings and P + (-P) inside the batched affine additions).
+ * that repeat or cancel (doublings and P + (-P) inside the batched affine additions), with the
+ * bucket additions in vector lanes and in scalar arithmetic, on one to three threads.
  */
 class MsmTest {
+  private static final BucketArithmetic LANES = BucketArithmetic.LANES, SCALAR = BucketArithmetic.SCALAR;
   private static final PrimeField FR = Bn254.FR;
   private static final BigInteger R = Bn254.R_MODULUS;
   private static final Parallelism TWO = new Parallelism(2);
@@ -98,6 +100,13 @@ class MsmTest {
     return out;
   }
 
+  /** The MSM with the test's classic Jacobian buckets instead of batched affine ones. */
+  private static long[] jacobianBuckets(G1 g, long[] bases, long[] s, int n) {
+    Pippenger pippenger = new Pippenger(g, 33, 86);
+    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, ONE), bases, BaseForm.AS_IS,
+        () -> new JacobianWindowSum(new G1()), ONE);
+  }
+
   private static long[] plainOf(long[] montgomery, int n) {
     long[] plain = new long[4 * n];
     for (int i = 0; i < n; i++) {
@@ -115,10 +124,12 @@ class MsmTest {
     for (Shape shape : Shape.values()) {
       long[] s = scalars(n, shape, rnd);
       long[] expected = naive(g, bases, s, n);
-      assertArrayEquals(expected, Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO), shape + " n=" + n);
-      assertArrayEquals(expected, Msm.g1(bases, plainOf(s, n), n, ScalarForm.PLAIN, THREE), shape + " plain n=" + n);
+      assertArrayEquals(expected, Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO, LANES), shape + " n=" + n);
+      assertArrayEquals(expected, Msm.g1(bases, plainOf(s, n), n, ScalarForm.PLAIN, THREE, LANES),
+          shape + " plain n=" + n);
+      assertArrayEquals(expected, Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, ONE, SCALAR), shape + " scalar n=" + n);
       assertArrayEquals(expected,
-          new Pippenger(g, () -> new JacobianWindowSum(new G1()), 33, 86).run(bases, s, n, ScalarForm.MONTGOMERY, ONE),
+          jacobianBuckets(g, bases, s, n),
           shape + " Jacobian buckets n=" + n);
     }
   }
@@ -132,41 +143,90 @@ class MsmTest {
     for (Shape shape : Shape.values()) {
       long[] s = scalars(n, shape, rnd);
       long[] expected = naive(g, bases, s, n);
-      assertArrayEquals(expected, Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO), shape + " n=" + n);
-      assertArrayEquals(expected, Msm.g2(bases, plainOf(s, n), n, ScalarForm.PLAIN, ONE), shape + " plain n=" + n);
+      assertArrayEquals(expected, Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO, LANES), shape + " n=" + n);
+      assertArrayEquals(expected, Msm.g2(bases, plainOf(s, n), n, ScalarForm.PLAIN, ONE, LANES),
+          shape + " plain n=" + n);
+      assertArrayEquals(expected, Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, THREE, SCALAR), shape + " scalar n=" + n);
     }
   }
 
-  /** Repeated bases and P/-P pairs land in the same bucket: doublings and cancellations. */
-  @Test
-  void duplicateAndOpposingBases() {
+  /**
+   * Bases drawn from a few distinct points (one of them infinity), each plain or negated, so that
+   * buckets receive equal points (doublings), opposite points (cancellations) and infinity, in
+   * both groups and both arithmetics. The reference gathers each distinct point's scalars first
+   * (in BigInteger, mod r): a handful of scalar multiplications, however many bases.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"G1", "G2"})
+  void duplicateOpposingAndInfiniteBases(String group) {
+    CurveGroup g = group.equals("G1") ? new G1() : new G2();
     Random rnd = new Random(42);
-    G1 g = new G1();
-    int distinct = 5, n = 2000;
+    int distinct = 5, n = g instanceof G1 ? 2000 : 600, a = g.affineSize();
     long[] few = bases(g, distinct, rnd, false);
-    long[] bases = new long[8 * n];
+    java.util.Arrays.fill(few, 0, a, 0L);
+    int[] source = new int[n];
+    boolean[] negated = new boolean[n];
+    long[] bases = new long[a * n];
     for (int i = 0; i < n; i++) {
-      int src = rnd.nextInt(distinct);
-      if (rnd.nextBoolean()) {
-        g.negAffine(bases, 8 * i, few, 8 * src);
+      source[i] = rnd.nextInt(distinct);
+      negated[i] = rnd.nextBoolean();
+      if (negated[i]) {
+        g.negAffine(bases, a * i, few, a * source[i]);
       } else {
-        System.arraycopy(few, 8 * src, bases, 8 * i, 8);
+        System.arraycopy(few, a * source[i], bases, a * i, a);
       }
     }
     for (Shape shape : Shape.values()) {
       long[] s = scalars(n, shape, rnd);
-      assertArrayEquals(naive(g, bases, s, n), Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO), shape.toString());
+      BigInteger[] weight = new BigInteger[distinct];
+      java.util.Arrays.fill(weight, BigInteger.ZERO);
+      for (int i = 0; i < n; i++) {
+        BigInteger v = FR.toBigInteger(s, 4 * i);
+        weight[source[i]] = weight[source[i]].add(negated[i] ? v.negate() : v).mod(R);
+      }
+      long[] weights = FR.newVector(distinct);
+      for (int k = 0; k < distinct; k++) {
+        FR.fromBigInteger(weights, 4 * k, weight[k]);
+      }
+      long[] expected = naive(g, few, weights, distinct);
+      for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+        long[] got = g instanceof G1
+            ? Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic)
+            : Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic);
+        assertArrayEquals(expected, got, group + " " + shape + " " + arithmetic);
+      }
     }
-    // P, -P with equal scalars cancel exactly; P, P with equal scalars double
+  }
+
+  /** Two bases whose sum cancels or doubles with equal scalars: the whole MSM is one such addition. */
+  @Test
+  void singleCancellationAndDoubling() {
+    G1 g = new G1();
+    long[] few = bases(g, 1, new Random(7), false);
     long[] pair = new long[16];
     System.arraycopy(few, 0, pair, 0, 8);
     g.negAffine(pair, 8, few, 0);
     long[] s = FR.newVector(2);
     FR.fromLong(s, 0, 12345);
     FR.fromLong(s, 4, 12345);
-    assertTrue(g.isInfinityAffine(Msm.g1(pair, s, 2, ScalarForm.MONTGOMERY, ONE), 0), "P*k + (-P)*k");
+    for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+      assertTrue(g.isInfinityAffine(Msm.g1(pair, s, 2, ScalarForm.MONTGOMERY, ONE, arithmetic), 0),
+          "P*k + (-P)*k, " + arithmetic);
+    }
     System.arraycopy(few, 0, pair, 8, 8);
-    assertArrayEquals(naive(g, pair, s, 2), Msm.g1(pair, s, 2, ScalarForm.MONTGOMERY, ONE), "P*k + P*k");
+    long[] twice = naive(g, pair, s, 2);
+    for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+      assertArrayEquals(twice, Msm.g1(pair, s, 2, ScalarForm.MONTGOMERY, ONE, arithmetic), "P*k + P*k, " + arithmetic);
+    }
+  }
+
+  @Test
+  void automaticArithmeticRentsScalarUntilTheWarmUpPays() {
+    assertEquals(SCALAR, Msm.automatic(LANES, 0, 1_000_000), "a first small MSM");
+    assertEquals(SCALAR, Msm.automatic(LANES, 2_000_000, 1_000_000), "small MSMs adding up to less");
+    assertEquals(LANES, Msm.automatic(LANES, 3_500_000, 1_000_000), "once the work adds up");
+    assertEquals(LANES, Msm.automatic(LANES, 0, 17_000_000), "a first large MSM");
+    assertEquals(SCALAR, Msm.automatic(SCALAR, 100_000_000, 17_000_000), "no lanes in this JVM");
   }
 
   @Test

@@ -7,19 +7,17 @@ import static org.zkml4j.math.ntt.NaiveTransforms.fromVector;
 import static org.zkml4j.math.ntt.NaiveTransforms.randomVector;
 import static org.zkml4j.math.ntt.NaiveTransforms.toVector;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.testkit.Peers;
 
 /**
  * The transforms against ffjavascript 0.3.1 itself (the library snarkjs proves with), run through
@@ -29,12 +27,9 @@ import org.zkml4j.math.field.Bn254;
 class FfjavascriptDifferentialTest {
   private static final int[] LOG2_SIZES = {0, 1, 2, 3, 4, 5, 7, 10, 15};
 
-  @TempDir
-  Path tmp;
-
   @Test
   void transformsMatchFfjavascript() throws Exception {
-    Path interop = findInterop();
+    Peers.assumeAvailable("ffjavascript");
     Path script = Path.of("src/test/js/ffjavascript-fft.cjs").toAbsolutePath();
     assertTrue(Files.isRegularFile(script), "missing " + script);
 
@@ -49,7 +44,7 @@ class FfjavascriptDifferentialTest {
         input.append(e).append('\n');
       }
     }
-    Iterator<String> out = runNode(script, interop, input.toString()).iterator();
+    Iterator<String> out = runNode(script, input.toString()).iterator();
 
     for (int k = 0; k <= EvaluationDomain.MAX_LOG2_SIZE; k++) {
       assertEquals("root " + k + " " + Bn254.FR.toBigInteger(EvaluationDomain.rootOfUnity(k), 0), out.next());
@@ -95,51 +90,8 @@ class FfjavascriptDifferentialTest {
     return values;
   }
 
-  private List<String> runNode(Path script, Path interop, String input) throws IOException, InterruptedException {
-    Path in = Files.writeString(tmp.resolve("in.txt"), input);
-    Path stdout = tmp.resolve("out.txt");
-    Path stderr = tmp.resolve("err.txt");
-    Process node = new ProcessBuilder("node", script.toString(), interop.toString())
-        .redirectInput(in.toFile())
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .start();
-    if (!node.waitFor(120, TimeUnit.SECONDS)) {
-      node.destroyForcibly();
-      throw new AssertionError("node did not finish in 120 s");
-    }
-    assertEquals(0, node.exitValue(), () -> "node failed: " + readQuietly(stderr));
-    return Files.readAllLines(stdout);
-  }
-
-  /** The interop folder with ffjavascript installed, or the test is skipped saying what is missing. */
-  private static Path findInterop() {
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      Assumptions.assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0,
-          "node is not runnable; install Node.js to run the ffjavascript differential test");
-    } catch (IOException | InterruptedException e) {
-      Assumptions.abort("node is not on the PATH (" + e.getMessage()
-          + "); install Node.js to run the ffjavascript differential test");
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path interop = dir.resolve("interop");
-      if (Files.isRegularFile(interop.resolve("package.json"))) {
-        Assumptions.assumeTrue(Files.isDirectory(interop.resolve("node_modules/ffjavascript")),
-            "interop/node_modules/ffjavascript is missing; run `npm ci` in " + interop);
-        return interop;
-      }
-    }
-    Assumptions.abort("no interop/package.json above " + Path.of("").toAbsolutePath());
-    return null;
-  }
-
-  private static String readQuietly(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "(could not read " + file + ": " + e.getMessage() + ")";
-    }
+  private static List<String> runNode(Path script, String input) {
+    String interop = Peers.interop().toString();
+    return Peers.nodeOk(List.of(script.toString(), interop), input, Duration.ofSeconds(120)).stdout().lines().toList();
   }
 }

@@ -2,23 +2,18 @@ package org.zkml4j.math.pairing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.math.field.Fq12;
 import org.zkml4j.math.pairing.CurveReference.Point;
+import org.zkml4j.testkit.Peers;
 
 /**
  * Differential test against ffjavascript's bn128 pairing (interop/, the library snarkjs uses):
@@ -28,25 +23,11 @@ import org.zkml4j.math.pairing.CurveReference.Point;
 class FfjavascriptPairingTest {
   private static final int CASES = 8;
 
-  /** The interop folder with ffjavascript installed, searched upwards from the working directory. */
-  private static Path interopDir() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("interop/node_modules/ffjavascript/package.json"))) {
-        return dir.resolve("interop");
-      }
-    }
-    return fail("ffjavascript is not installed: run `npm ci` in interop/ (scripts/test does)");
-  }
-
-  private static List<String[]> runNode(String input) throws IOException, InterruptedException, URISyntaxException {
-    Path script = Path.of(FfjavascriptPairingTest.class.getResource("ffjavascript-pairing.mjs").toURI());
-    Process node = new ProcessBuilder("node", script.toString(), interopDir().toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    node.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-    node.getOutputStream().close();
-    String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node finished");
-    assertEquals(0, node.exitValue(), "node exit status");
+  private static List<String[]> runNode(String input) {
+    Peers.requirePackage("ffjavascript");
+    String interop = Peers.interop().toString();
+    Path script = Peers.resource(FfjavascriptPairingTest.class, "ffjavascript-pairing.mjs");
+    String out = Peers.nodeOk(List.of(script.toString(), interop), input, Duration.ofSeconds(60)).stdout();
     List<String[]> lines = new ArrayList<>();
     for (String line : out.split("\n")) {
       if (!line.isBlank()) {

@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
-import org.zkml4j.math.testing.NodeScript;
+import org.zkml4j.testkit.Peers;
 
 /**
  * Poseidon against circomlibjs 0.1.7 (all three of its implementations, run by node) on every
@@ -66,7 +66,8 @@ class PoseidonTest {
   @Test
   void everyWidthMatchesCircomlibjs() {
     List<List<BigInteger>> cases = hashCases();
-    List<String> lines = NodeScript.run(getClass(), SCRIPT, "circomlibjs",
+    Peers.assumeAvailable("circomlibjs");
+    List<String> lines = Peers.runScript(getClass(), SCRIPT,
         cases.stream().map(xs -> request("hash", xs)).toList());
     for (int c = 0; c < cases.size(); c++) {
       List<BigInteger> xs = cases.get(c);
@@ -90,7 +91,8 @@ class PoseidonTest {
       }
       cases.add(xs);
     }
-    List<String> lines = NodeScript.run(getClass(), SCRIPT, "circomlibjs",
+    Peers.assumeAvailable("circomlibjs");
+    List<String> lines = Peers.runScript(getClass(), SCRIPT,
         cases.stream().map(xs -> request("vector", xs)).toList());
     for (int c = 0; c < cases.size(); c++) {
       List<BigInteger> xs = cases.get(c);

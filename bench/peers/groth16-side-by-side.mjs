@@ -1,0 +1,262 @@
+// Groth16 side by side: the zkml4j command against snarkjs's on the same circuits, ceremony files,
+// keys and witnesses, in one run, alternating the two tools' processes (and which goes first) in
+// each round. Prints, per step, the median wall time, the peak resident memory and the ratio.
+//
+// Usage: node groth16-side-by-side.mjs [--rounds N] [--circuits mnist,poseidon:500]
+//            [--ceremony-power P] [--skip-slow] [--smoke] [--cache DIR]
+// Environment: ZKML4J, the zkml4j command as words (java, its flags, -jar, the jar).
+//
+// Circuits are compiled with circom2 (--r1cs --wasm) and their witnesses computed once, then
+// cached with the ceremony files under the cache folder (default .cache/bench/groth16, which git
+// ignores); a circuit's ceremony (power k with 2^k > constraints + public signals) is made by
+// zkml4j's own powersoftau new, contribute and prepare phase2, untimed.
+import { spawn, spawnSync } from "child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "fs";
+import { cpus, totalmem } from "os";
+import { dirname, isAbsolute, join, relative, resolve } from "path";
+import { fileURLToPath } from "url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const modules = join(root, "interop", "node_modules");
+const snarkjsCli = join(modules, "snarkjs", "build", "cli.cjs");
+const circomCli = join(modules, "circom2", "cli.js");
+const GNU_TIME = "/usr/bin/time";
+const hasGnuTime = existsSync(GNU_TIME);
+const ENTROPY = "-e=side-by-side benchmark entropy";
+
+const opts = parseArgs(process.argv.slice(2));
+const zkml4jWords = (process.env.ZKML4J || "").split(" ").filter(Boolean);
+if (zkml4jWords.length === 0) fail("set ZKML4J to the zkml4j command (scripts/bench-groth16 does)");
+const tools = {
+  snarkjs: (...args) => ["node", ["--max-old-space-size=16384", snarkjsCli, ...args]],
+  zkml4j: (...args) => [zkml4jWords[0], [...zkml4jWords.slice(1), ...args, "--quiet"]],
+};
+
+function parseArgs(argv) {
+  const o = { rounds: 3, circuits: ["mnist", "poseidon:500"], ceremonyPower: 16, skipSlow: false,
+    cache: join(root, ".cache", "bench", "groth16") };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s);
+    const value = () => inline ?? argv[++i];
+    if (flag === "--rounds") o.rounds = Number(value());
+    else if (flag === "--circuits") o.circuits = value().split(",").filter(Boolean);
+    else if (flag === "--ceremony-power") o.ceremonyPower = Number(value());
+    else if (flag === "--skip-slow") o.skipSlow = true;
+    else if (flag === "--smoke") Object.assign(o, { rounds: 1, circuits: ["poseidon:4"], ceremonyPower: 10 });
+    else if (flag === "--cache") o.cache = resolve(value());
+    else fail(`unknown option ${argv[i]}`);
+  }
+  if (!(o.rounds >= 1) || !(o.ceremonyPower >= 1 && o.ceremonyPower <= 28)) fail("bad --rounds or --ceremony-power");
+  // circom2 runs under WASI and reaches files only by paths below its working folder (the root)
+  if (relative(root, o.cache).startsWith("..") || isAbsolute(relative(root, o.cache))) {
+    fail("the cache folder must be inside the repository (circom2 cannot reach files above it)");
+  }
+  return o;
+}
+
+function fail(message) {
+  console.error(`bench-groth16: ${message}`);
+  process.exit(1);
+}
+
+const log = (message) => process.stderr.write(`${message}\n`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs a command to completion, failing the benchmark with its output if it does not exit with 0. */
+function runOk([cmd, args], cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0) fail(`${cmd} ${args.join(" ")} exited with ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * Runs a command and measures its wall time and peak resident memory: by GNU time's maximum
+ * resident set size when /usr/bin/time exists, else by polling the process's VmHWM in /proc.
+ */
+function measure([cmd, args]) {
+  return new Promise((resolve) => {
+    const timeFile = join(opts.cache, ".time");
+    const [c, a] = hasGnuTime ? [GNU_TIME, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+    const start = process.hrtime.bigint();
+    const child = spawn(c, a, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "", peakKb = 0;
+    child.stdout.on("data", (d) => (output = (output + d).slice(-20000)));
+    child.stderr.on("data", (d) => (output = (output + d).slice(-20000)));
+    const poll = hasGnuTime ? null : setInterval(() => {
+      try {
+        const m = readFileSync(`/proc/${child.pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/);
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch { /* the process has just ended */ }
+    }, 50);
+    child.on("close", (code) => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (poll) clearInterval(poll);
+      if (code !== 0) fail(`${cmd} ${args.join(" ")} exited with ${code}:\n${output}`);
+      if (hasGnuTime) peakKb = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
+      resolve({ seconds, peakMb: peakKb / 1024 });
+    });
+  });
+}
+
+// ------------------------------------------------------------------ circuits and ceremonies
+
+function circuit(spec) {
+  const poseidon = spec.match(/^poseidon:(\d+)$/);
+  if (spec === "mnist") {
+    return { name: "mnist_convnet", source: "interop/node_modules/circomlib-ml/test/circuits/mnist_convnet_test.circom",
+      input: () => readFileSync(join(modules, "circomlib-ml", "models", "mnist_convnet_input.json"), "utf8") };
+  }
+  if (poseidon) {
+    const n = Number(poseidon[1]);
+    return { name: `poseidon_chain_${n}`, main: `pragma circom 2.0.0;\ninclude "bench/peers/circuits/poseidon_chain.circom";\n`
+        + `component main {public [seed]} = PoseidonChain(${n});\n`,
+      input: () => JSON.stringify({ seed: "1", key: ["2", "3", "4", "5", "6", "7", "8", "9"] }) };
+  }
+  fail(`unknown circuit ${spec}; use mnist or poseidon:<hashes>`);
+}
+
+/** Compiles the circuit and computes its witness, unless the cache has them. */
+function build(c) {
+  const dir = join(opts.cache, "circuits", c.name);
+  const r1cs = join(dir, "circuit.r1cs"), wasm = join(dir, "circuit_js", "circuit.wasm");
+  const wtns = join(dir, "witness.wtns");
+  if (!existsSync(wtns)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const source = c.source ?? relative(root, join(dir, "main.circom"));
+    if (c.main) writeFileSync(join(root, source), c.main);
+    log(`compiling ${c.name} with circom2 (once; cached in ${relative(root, dir)})`);
+    runOk(["node", [circomCli, source, "--r1cs", "--wasm", "-l", ".", "-l", "interop/node_modules",
+      "-o", relative(root, dir)]]);
+    const base = source.split("/").pop().replace(/\.circom$/, "");
+    spawnSync("mv", [join(dir, `${base}.r1cs`), r1cs]);
+    spawnSync("mv", [join(dir, `${base}_js`), join(dir, "circuit_js")]);
+    spawnSync("mv", [join(dir, "circuit_js", `${base}.wasm`), wasm]);
+    writeFileSync(join(dir, "input.json"), c.input());
+    log(`computing ${c.name}'s witness`);
+    runOk(["node", [join(dir, "circuit_js", "generate_witness.js"), wasm, join(dir, "input.json"), wtns]]);
+  }
+  return { ...c, dir, r1cs, wtns, ...r1csSizes(r1cs) };
+}
+
+/** Constraints and public signals from the .r1cs header (section 1). */
+function r1csSizes(file) {
+  const b = readFileSync(file);
+  for (let pos = 12, i = 0; i < b.readUInt32LE(8); i++) {
+    const type = b.readUInt32LE(pos), size = Number(b.readBigUInt64LE(pos + 4));
+    if (type === 1) {
+      const h = pos + 12 + 4 + b.readUInt32LE(pos + 12);
+      const nPublic = b.readUInt32LE(h + 4) + b.readUInt32LE(h + 8);
+      const constraints = b.readUInt32LE(h + 24);
+      return { constraints, nPublic, power: (constraints + nPublic).toString(2).length };
+    }
+    pos += 12 + size;
+  }
+  fail(`${file} has no header section`);
+}
+
+/** pot<power>_0000 (new), _0001 (one contribution) and _final (prepared), made by zkml4j once. */
+function ceremony(power) {
+  const dir = join(opts.cache, "ptau");
+  mkdirSync(dir, { recursive: true });
+  const f = (suffix) => join(dir, `pot${power}_${suffix}.ptau`);
+  if (!existsSync(f("0000"))) {
+    log(`making a power-${power} ceremony with zkml4j (once; cached in ${relative(root, dir)})`);
+    runOk(tools.zkml4j("powersoftau", "new", "bn128", String(power), f("0000")));
+  }
+  if (!existsSync(f("0001"))) runOk(tools.zkml4j("powersoftau", "contribute", f("0000"), f("0001"), ENTROPY));
+  if (!existsSync(f("final"))) runOk(tools.zkml4j("powersoftau", "prepare", "phase2", f("0001"), f("final")));
+  return { fresh: f("0000"), contributed: f("0001"), prepared: f("final") };
+}
+
+// ------------------------------------------------------------------ the runs
+
+const rows = [];
+
+/** Runs each tool's command `rounds` times, alternating which goes first, and records the samples. */
+async function compare(step, circuitName, size, commands, rounds = opts.rounds) {
+  const samples = { snarkjs: [], zkml4j: [] };
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? ["snarkjs", "zkml4j"] : ["zkml4j", "snarkjs"];
+    for (const tool of order) {
+      if (!commands[tool] || (tool === "snarkjs" && commands.snarkjsOnce && r > 0)) continue;
+      samples[tool].push(await measure(commands[tool]));
+      const last = samples[tool].at(-1);
+      log(`  ${step} ${circuitName}: ${tool} ${last.seconds.toFixed(2)} s, ${last.peakMb.toFixed(0)} MB (round ${r + 1}/${rounds})`);
+    }
+  }
+  const summary = (tool) => samples[tool].length === 0 ? null : {
+    seconds: median(samples[tool].map((s) => s.seconds)), peakMb: Math.max(...samples[tool].map((s) => s.peakMb)),
+    runs: samples[tool].length };
+  const peer = summary("snarkjs"), ours = summary("zkml4j");
+  rows.push({ tool: "snarkjs", step, circuit: circuitName, size, ...peer, note: commands.snarkjsNote });
+  rows.push({ tool: "zkml4j", step, circuit: circuitName, size, ...ours,
+    ratio: peer && ours ? peer.seconds / ours.seconds : null });
+}
+
+async function benchCircuit(c) {
+  const ptau = ceremony(c.power).prepared;
+  const size = `${c.constraints} (2^${c.power})`;
+  const key = (tool) => join(c.dir, `${tool}_0000.zkey`);
+  log(`${c.name}: ${c.constraints} constraints, ${c.nPublic} public signals, ceremony of power ${c.power}`);
+  await compare("groth16 setup", c.name, size, {
+    snarkjs: tools.snarkjs("groth16", "setup", c.r1cs, ptau, key("snarkjs")),
+    zkml4j: tools.zkml4j("groth16", "setup", c.r1cs, ptau, key("zkml4j")),
+  });
+  const out = (tool, file) => join(c.dir, `${tool}_${file}`);
+  await compare("groth16 prove", c.name, size, {
+    snarkjs: tools.snarkjs("groth16", "prove", key("snarkjs"), c.wtns, out("snarkjs", "proof.json"), out("snarkjs", "public.json")),
+    zkml4j: tools.zkml4j("groth16", "prove", key("snarkjs"), c.wtns, out("zkml4j", "proof.json"), out("zkml4j", "public.json")),
+  });
+  // a fast wrong answer is no answer: snarkjs must accept zkml4j's proof
+  runOk(tools.snarkjs("zkey", "export", "verificationkey", key("snarkjs"), out("snarkjs", "vk.json")));
+  const verdict = spawnSync("node", [snarkjsCli, "groth16", "verify", out("snarkjs", "vk.json"),
+    out("zkml4j", "public.json"), out("zkml4j", "proof.json")], { cwd: root, encoding: "utf8" });
+  if (verdict.status !== 0) fail(`snarkjs rejects zkml4j's proof of ${c.name}:\n${verdict.stdout}${verdict.stderr}`);
+  log(`  snarkjs verifies zkml4j's proof of ${c.name}: OK`);
+}
+
+async function benchCeremony(power) {
+  const files = ceremony(power);
+  const size = `2^${power}`;
+  const out = (tool, step) => join(opts.cache, "ptau", `bench_${tool}_${step}.ptau`);
+  await compare("powersoftau contribute", "-", size, {
+    snarkjs: tools.snarkjs("powersoftau", "contribute", files.fresh, out("snarkjs", "contribute"), ENTROPY),
+    zkml4j: tools.zkml4j("powersoftau", "contribute", files.fresh, out("zkml4j", "contribute"), ENTROPY),
+  });
+  await compare("powersoftau prepare phase2", "-", size, {
+    snarkjs: opts.skipSlow ? null : tools.snarkjs("powersoftau", "prepare", "phase2", files.contributed, out("snarkjs", "pt2")),
+    snarkjsOnce: true,
+    snarkjsNote: opts.skipSlow ? "skipped (--skip-slow)" : "1 run (slow)",
+    zkml4j: tools.zkml4j("powersoftau", "prepare", "phase2", files.contributed, out("zkml4j", "pt2")),
+  });
+  for (const tool of ["snarkjs", "zkml4j"]) for (const step of ["contribute", "pt2"]) rmSync(out(tool, step), { force: true });
+}
+
+function printTable() {
+  const header = ["tool", "step", "circuit", "constraints", "median s", "peak MB", "runs", "ratio"];
+  const body = rows.map((r) => [r.tool, r.step, r.circuit, r.size,
+    r.seconds == null ? (r.note ?? "-") : r.seconds.toFixed(2), r.peakMb == null ? "-" : r.peakMb.toFixed(0),
+    String(r.runs ?? 0), r.ratio == null ? "" : `${r.ratio.toFixed(2)}x`]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i >= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
+  console.log(`\nGroth16 side by side on ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`
+    + ` (node ${process.version}, snarkjs ${JSON.parse(readFileSync(join(modules, "snarkjs", "package.json"))).version}).`);
+  console.log("Wall time: the whole command from process start to exit (runtime start-up and file I/O included),"
+    + " median over the runs, the tools' processes alternating;");
+  console.log(`peak MB: the largest resident set of any run, by ${hasGnuTime ? "GNU time (-f %M)"
+    : "polling /proc VmHWM every 50 ms (apt-get install -y time for GNU time)"}.`);
+  console.log("ratio = snarkjs's median / zkml4j's (above 1: zkml4j is faster). Proving uses snarkjs's key for both.\n");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const b of body) console.log(line(b));
+  if (opts.skipSlow) console.log("\nsnarkjs's powersoftau prepare phase2 was skipped (--skip-slow).");
+}
+
+mkdirSync(opts.cache, { recursive: true });
+for (const spec of opts.circuits) await benchCircuit(build(circuit(spec)));
+await benchCeremony(opts.ceremonyPower);
+printTable();

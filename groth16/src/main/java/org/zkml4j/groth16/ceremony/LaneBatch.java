@@ -1,0 +1,415 @@
+package org.zkml4j.groth16.ceremony;
+
+import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.field.LaneField;
+
+/**
+ * Many independent scalar multiplications at once, eight lanes wide ({@link LaneCoordinates} over
+ * {@link LaneField}): the ceremony's bulk work (applying a contribution's key, the butterflies of
+ * the group FFT) as one uniform computation per batch of up to {@link #capacity} jobs.
+ *
+ * <p>Per job: the base point (affine) and a {@link Recoding} of its scalar. The tables of odd
+ * multiples P, 3P, ..., 15P and their endomorphism images are built in affine form with batched
+ * inversions (one per table row for the whole batch); then every lane runs the same 33 windows of
+ * four Jacobian doublings (dbl-2009-l) and two mixed additions (madd-2007-bl) with the digits'
+ * table entries gathered per lane, and at most two masked corrections. Affine results come from
+ * one more batched inversion. {@link #combine} finishes FFT butterflies (u + a, u - a) in affine
+ * form with a shared inversion.
+ *
+ * <p>The uniform formulas have exceptions (a point at infinity, adding a point to itself or its
+ * negative); lanes that meet one are flagged in {@link #failed} and the caller redoes those jobs
+ * with the general scalar code. For honest inputs this essentially never happens except for the
+ * point at infinity and the scalar 0, which are flagged up front. One instance per thread.
+ */
+final class LaneBatch {
+  private static final int TABLE = 8;
+  /** Jobs per batch: enough to spread each batched inversion's cost, few enough to stay in cache. */
+  static final int CAPACITY = 128;
+  private static final ThreadLocal<LaneBatch[]> PER_THREAD = ThreadLocal.withInitial(() -> new LaneBatch[2]);
+
+  final boolean g2;
+  final int capacity;
+  /** Jobs whose result must be recomputed by the caller. */
+  final boolean[] failed;
+  private final LaneCoordinates f;
+  private final long[] x, y, z; // the Jacobian accumulators
+  private final long[] bx, by; // bases; then (after multiply) the affine results
+  /** Per part p: the odd multiples' x, y and -y, each TABLE vectors. */
+  private final long[][][] tx, ty, tny;
+  private final int parts;
+  private final int windows;
+  private final long[] gx, gy;
+  private final long[] zz, u2, s2, h, hh, i4, j, rr, v, tmp, rx, ry, rz;
+  private final long[] zero, one, endoX, endoY;
+  /** digits[(p * windows + w) * capacity + lane], corrections[p * capacity + lane]. */
+  private final byte[] digits, corrections;
+
+  LaneBatch(boolean g2, int capacity) {
+    this.g2 = g2;
+    this.capacity = capacity;
+    this.f = g2 ? LaneCoordinates.fq2(capacity) : LaneCoordinates.fq(capacity);
+    failed = new boolean[capacity];
+    x = f.newVector();
+    y = f.newVector();
+    z = f.newVector();
+    bx = f.newVector();
+    by = f.newVector();
+    parts = g2 ? 4 : 2;
+    windows = g2 ? 17 : 33;
+    tx = new long[parts][][];
+    ty = new long[parts][][];
+    tny = new long[parts][][];
+    for (int p = 0; p < parts; p++) {
+      tx[p] = table();
+      ty[p] = table();
+      tny[p] = table();
+    }
+    gx = f.newVector();
+    gy = f.newVector();
+    zz = f.newVector();
+    u2 = f.newVector();
+    s2 = f.newVector();
+    h = f.newVector();
+    hh = f.newVector();
+    i4 = f.newVector();
+    j = f.newVector();
+    rr = f.newVector();
+    v = f.newVector();
+    tmp = f.newVector();
+    rx = f.newVector();
+    ry = f.newVector();
+    rz = f.newVector();
+    zero = f.newVector();
+    long[] oneConstant = new long[f.degree() * 4];
+    Bn254.FQ.setOne(oneConstant, 0);
+    one = f.broadcast(oneConstant);
+    if (g2) {
+      endoX = f.broadcast(ScalarMultiplier.psiX());
+      endoY = f.broadcast(ScalarMultiplier.psiY());
+    } else {
+      endoX = f.broadcast(ScalarMultiplier.beta());
+      endoY = null;
+    }
+    digits = new byte[parts * windows * capacity];
+    corrections = new byte[parts * capacity];
+  }
+
+  /** This thread's batch for G1 or G2 (of {@link #CAPACITY} jobs), made on first use. */
+  static LaneBatch forThread(boolean g2) {
+    LaneBatch[] mine = PER_THREAD.get();
+    int i = g2 ? 1 : 0;
+    if (mine[i] == null) {
+      mine[i] = new LaneBatch(g2, CAPACITY);
+    }
+    return mine[i];
+  }
+
+  private long[][] table() {
+    long[][] t = new long[TABLE][];
+    for (int i = 0; i < TABLE; i++) {
+      t[i] = f.newVector();
+    }
+    return t;
+  }
+
+  /** Job b's base point: the affine point at {@code src[off..]} (all zeros, infinity, fails the job). */
+  void setBase(int b, long[] src, int off) {
+    int s = 4 * f.degree();
+    boolean infinity = true;
+    for (int k = 0; k < 2 * s; k++) {
+      infinity &= src[off + k] == 0;
+    }
+    failed[b] = infinity;
+    f.load(bx, b, src, off);
+    f.load(by, b, src, off + s);
+  }
+
+  /** Job b's scalar: entry {@code job} of a recoding (made for this group). */
+  void setScalar(int b, Recoding r, int job) {
+    for (int p = 0; p < parts; p++) {
+      int from = (parts * job + p) * windows;
+      for (int w = 0; w < windows; w++) {
+        digits[(p * windows + w) * capacity + b] = r.digits[from + w];
+      }
+      corrections[p * capacity + b] = r.corrections[parts * job + p];
+    }
+    failed[b] |= r.general[job];
+  }
+
+  /**
+   * Multiplies the first n jobs' bases by their scalars; the results replace the bases, affine
+   * ({@link #resultTo}). n is rounded up to whole blocks of 8 (the extra lanes compute garbage).
+   */
+  void multiply(int count) {
+    int n = roundUp(count);
+    buildTables(n);
+    gather(0, windows - 1, n);
+    copyVector(x, gx, n);
+    copyVector(y, gy, n);
+    copyVector(z, one, n);
+    for (int p = 1; p < parts; p++) {
+      gather(p, windows - 1, n);
+      addMixed(x, y, z, n, -1);
+    }
+    for (int w = windows - 2; w >= 0; w--) {
+      for (int d = 0; d < 4; d++) {
+        dbl(n);
+      }
+      for (int p = 0; p < parts; p++) {
+        gather(p, w, n);
+        addMixed(x, y, z, n, -1);
+      }
+    }
+    for (int p = 0; p < parts; p++) {
+      correct(p, n);
+    }
+    toAffine(n);
+  }
+
+  /** Job b's result (after {@link #multiply} or {@link #combine}'s first output) in the project layout. */
+  void resultTo(int b, long[] dst, int off) {
+    f.store(dst, off, bx, b);
+    f.store(dst, off + 4 * f.degree(), by, b);
+  }
+
+  /** Job b's second butterfly output after {@link #combine}. */
+  void secondTo(int b, long[] dst, int off) {
+    f.store(dst, off, rx, b);
+    f.store(dst, off + 4 * f.degree(), ry, b);
+  }
+
+  /**
+   * FFT butterflies: with a_b the current results (affine, in the base slots) and u_b the affine
+   * points {@code u[uOffsets[b]]}, computes u + a ({@link #resultTo}) and u - a ({@link #secondTo}).
+   */
+  void combine(int count, long[] u, int[] uOffsets) {
+    int n = roundUp(count);
+    int s = 4 * f.degree();
+    for (int b = 0; b < count; b++) {
+      int off = uOffsets[b];
+      boolean infinity = true;
+      for (int k = 0; k < 2 * s; k++) {
+        infinity &= u[off + k] == 0;
+      }
+      failed[b] |= infinity;
+      f.load(gx, b, u, off);
+      f.load(gy, b, u, off + s);
+    }
+    f.sub(h, bx, gx, n); // a.x - u.x
+    for (int b = 0; b < count; b++) {
+      failed[b] |= f.isZero(h, b);
+    }
+    f.batchInverse(h, n);
+    // u + a: lambda = (a.y - u.y) / (a.x - u.x)
+    f.sub(tmp, by, gy, n);
+    f.mul(rr, tmp, h, n);
+    // u - a: lambda' = (-a.y - u.y) / (a.x - u.x)
+    f.sub(tmp, zero, by, n);
+    f.sub(tmp, tmp, gy, n);
+    f.mul(v, tmp, h, n);
+    affineFinish(bx, by, rr, gx, gy, n, u2); // first result into (bx, by); u2 scratch keeps a.x
+    affineFinishFrom(rx, ry, v, gx, gy, u2, n);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /** x3 = l^2 - x1 - x2, y3 = l (x1 - x3) - y1 with (x1, y1) = (px, py), x2 = the a.x in (ox); writes (ox, oy). */
+  private void affineFinish(long[] ox, long[] oy, long[] l, long[] px, long[] py, int n, long[] saveX2) {
+    copyVector(saveX2, ox, n);
+    f.square(tmp, l, n);
+    f.sub(tmp, tmp, px, n);
+    f.sub(ox, tmp, saveX2, n);
+    f.sub(tmp, px, ox, n);
+    f.mul(tmp, tmp, l, n);
+    f.sub(oy, tmp, py, n);
+  }
+
+  private void affineFinishFrom(long[] ox, long[] oy, long[] l, long[] px, long[] py, long[] x2, int n) {
+    f.square(tmp, l, n);
+    f.sub(tmp, tmp, px, n);
+    f.sub(ox, tmp, x2, n);
+    f.sub(tmp, px, ox, n);
+    f.mul(tmp, tmp, l, n);
+    f.sub(oy, tmp, py, n);
+  }
+
+  /** Odd multiples of the bases and their endomorphism images, affine, with negated y too. */
+  private void buildTables(int n) {
+    // D = 2P in affine form: lambda = 3x^2 / 2y
+    long[] dx = rx, dy = ry;
+    f.dbl(h, by, n);
+    f.batchInverse(h, n);
+    f.square(tmp, bx, n);
+    f.add(v, tmp, tmp, n);
+    f.add(tmp, v, tmp, n);
+    f.mul(rr, tmp, h, n);
+    f.square(tmp, rr, n);
+    f.sub(tmp, tmp, bx, n);
+    f.sub(dx, tmp, bx, n);
+    f.sub(tmp, bx, dx, n);
+    f.mul(tmp, tmp, rr, n);
+    f.sub(dy, tmp, by, n);
+    long[][] tx0 = tx[0], ty0 = ty[0];
+    copyVector(tx0[0], bx, n);
+    copyVector(ty0[0], by, n);
+    for (int i = 1; i < TABLE; i++) { // T[i] = T[i-1] + D
+      f.sub(h, dx, tx0[i - 1], n);
+      f.batchInverse(h, n);
+      f.sub(tmp, dy, ty0[i - 1], n);
+      f.mul(rr, tmp, h, n);
+      f.square(tmp, rr, n);
+      f.sub(tmp, tmp, tx0[i - 1], n);
+      f.sub(tx0[i], tmp, dx, n);
+      f.sub(tmp, tx0[i - 1], tx0[i], n);
+      f.mul(tmp, tmp, rr, n);
+      f.sub(ty0[i], tmp, ty0[i - 1], n);
+    }
+    for (int i = 0; i < TABLE; i++) {
+      f.sub(tny[0][i], zero, ty0[i], n);
+      for (int p = 1; p < parts; p++) { // part p's table is the endomorphism of part p - 1's
+        if (g2) { // psi(x, y) = (conj(x) cx, conj(y) cy)
+          conjugate(tmp, tx[p - 1][i], n);
+          f.mul(tx[p][i], tmp, endoX, n);
+          conjugate(tmp, ty[p - 1][i], n);
+          f.mul(ty[p][i], tmp, endoY, n);
+          f.sub(tny[p][i], zero, ty[p][i], n);
+        } else { // phi(x, y) = (beta x, y)
+          f.mul(tx[p][i], tx[p - 1][i], endoX, n);
+          copyVector(ty[p][i], ty[p - 1][i], n);
+          copyVector(tny[p][i], tny[p - 1][i], n);
+        }
+      }
+    }
+  }
+
+  private void conjugate(long[] out, long[] in, int n) {
+    int c = capacity;
+    LaneField.copy(out, 0, in, 0, n);
+    LaneCoordinates.FQ.sub(out, c, zero, 0, in, c, n);
+  }
+
+  /** (gx, gy) = the table entries named by part p's digits in window w. */
+  private void gather(int p, int w, int n) {
+    long[][] x = tx[p], y = ty[p], ny = tny[p];
+    int base = (p * windows + w) * capacity;
+    for (int b = 0; b < n; b++) {
+      int d = digits[base + b];
+      int e = (d < 0 ? -d : d) >>> 1;
+      f.copy(gx, b, x[e], b);
+      f.copy(gy, b, d < 0 ? ny[e] : y[e], b);
+    }
+  }
+
+  /** Masked additions of part p's correction (+-1 times its base): only lanes with one take the result. */
+  private void correct(int p, int n) {
+    boolean any = false;
+    int base = p * capacity;
+    for (int b = 0; b < n; b++) {
+      int c = corrections[base + b];
+      any |= c != 0;
+      f.copy(gx, b, tx[p][0], b);
+      f.copy(gy, b, c < 0 ? tny[p][0] : ty[p][0], b);
+    }
+    if (!any) {
+      return;
+    }
+    copyVector(rx, x, n);
+    copyVector(ry, y, n);
+    copyVector(rz, z, n);
+    addMixed(rx, ry, rz, n, base);
+    for (int b = 0; b < n; b++) {
+      if (corrections[base + b] != 0) {
+        f.copy(x, b, rx, b);
+        f.copy(y, b, ry, b);
+        f.copy(z, b, rz, b);
+      }
+    }
+  }
+
+  /**
+   * (px, py, pz) += (gx, gy), madd-2007-bl; lanes with H = 0 (exceptions) are flagged, only those
+   * with a correction of part {@code maskBase / capacity} when {@code maskBase} is not -1.
+   */
+  private void addMixed(long[] px, long[] py, long[] pz, int n, int maskBase) {
+    f.square(zz, pz, n); // Z1Z1
+    f.mul(u2, gx, zz, n); // U2
+    f.mul(s2, gy, pz, n);
+    f.mul(s2, s2, zz, n); // S2
+    f.sub(h, u2, px, n); // H
+    for (int b = 0; b < n; b++) {
+      if ((maskBase < 0 || corrections[maskBase + b] != 0) && f.isZero(h, b)) {
+        failed[b] = true;
+      }
+    }
+    f.square(hh, h, n);
+    f.dbl(i4, hh, n);
+    f.dbl(i4, i4, n); // I = 4 HH
+    f.mul(j, h, i4, n); // J
+    f.sub(rr, s2, py, n);
+    f.dbl(rr, rr, n); // r
+    f.mul(v, px, i4, n); // V
+    f.add(tmp, pz, h, n);
+    f.square(tmp, tmp, n);
+    f.sub(tmp, tmp, zz, n);
+    f.sub(pz, tmp, hh, n); // Z3
+    f.square(tmp, rr, n);
+    f.sub(tmp, tmp, j, n);
+    f.sub(tmp, tmp, v, n);
+    f.sub(px, tmp, v, n); // X3
+    f.sub(tmp, v, px, n);
+    f.mul(tmp, tmp, rr, n);
+    f.mul(j, py, j, n);
+    f.dbl(j, j, n);
+    f.sub(py, tmp, j, n); // Y3
+  }
+
+  /** (x, y, z) doubled in place, dbl-2009-l. */
+  private void dbl(int n) {
+    long[] a = zz, b = u2, c = s2, d = h, e = hh, t = tmp;
+    f.square(a, x, n);
+    f.square(b, y, n);
+    f.square(c, b, n);
+    f.add(t, x, b, n);
+    f.square(t, t, n);
+    f.sub(t, t, a, n);
+    f.sub(t, t, c, n);
+    f.dbl(d, t, n); // D
+    f.dbl(e, a, n);
+    f.add(e, e, a, n); // E = 3A
+    f.mul(z, y, z, n);
+    f.dbl(z, z, n); // Z3 = 2 Y1 Z1 (before Y changes)
+    f.square(t, e, n); // F
+    f.dbl(j, d, n);
+    f.sub(x, t, j, n); // X3 = F - 2D
+    f.sub(t, d, x, n);
+    f.mul(t, e, t, n);
+    f.dbl(c, c, n);
+    f.dbl(c, c, n);
+    f.dbl(c, c, n); // 8C
+    f.sub(y, t, c, n); // Y3
+  }
+
+  /** The accumulators to affine form, into the base slots. */
+  private void toAffine(int n) {
+    copyVector(h, z, n);
+    for (int b = 0; b < n; b++) {
+      failed[b] |= f.isZero(h, b);
+    }
+    f.batchInverse(h, n);
+    f.square(tmp, h, n);
+    f.mul(bx, x, tmp, n);
+    f.mul(tmp, tmp, h, n);
+    f.mul(by, y, tmp, n);
+  }
+
+  private void copyVector(long[] dst, long[] src, int n) {
+    LaneField.copy(dst, 0, src, 0, n);
+    if (f.degree() == 2) {
+      LaneField.copy(dst, capacity, src, capacity, n);
+    }
+  }
+
+  private static int roundUp(int n) {
+    return (n + LaneField.BLOCK - 1) & -LaneField.BLOCK;
+  }
+}

@@ -1,0 +1,107 @@
+package org.zkml4j.groth16.ceremony;
+
+import java.math.BigInteger;
+import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.ntt.EvaluationDomain;
+
+/**
+ * Scalars prepared for {@link LaneBatch}'s uniform multiplication: split by the group's
+ * endomorphisms into short parts (G1: two parts of at most 128 bits, {@link ScalarMultiplier#split};
+ * G2: four parts of about 64 bits, {@link ScalarMultiplier#split4}), each written in the regular
+ * signed window form of Joye and Tunstall ("Exponent recoding and regular exponentiation
+ * algorithms", AFRICACRYPT 2009): {@link #windows} odd digits in [-15, 15] with a = sum d_i 16^i,
+ * so every lane does the same four doublings and one addition per part and window. An even part
+ * is recoded as a + 1 and records a correction (add -Q once at the end).
+ *
+ * <p>Storage for n scalars: digits[(parts * job + part) * windows + window] and
+ * corrections[parts * job + part] in {-1, 0, 1}; {@link #general} marks the scalars the uniform
+ * loop cannot do (0, whose result is infinity; a part too long for the windows, which the split's
+ * bounds rule out but which is checked), to be done by the general code.
+ */
+final class Recoding {
+  final boolean g2;
+  final int parts;
+  final int windows;
+  final byte[] digits;
+  final byte[] corrections;
+  final boolean[] general;
+
+  Recoding(int n, boolean g2) {
+    this.g2 = g2;
+    this.parts = g2 ? 4 : 2;
+    this.windows = g2 ? 17 : 33;
+    digits = new byte[parts * n * windows];
+    corrections = new byte[parts * n];
+    general = new boolean[n];
+  }
+
+  /** Recodes scalar k (Fr, Montgomery form at ko) as entry {@code job}. */
+  void set(int job, long[] k, int ko) {
+    BigInteger v = ScalarMultiplier.plain(k, ko);
+    general[job] = v.signum() == 0;
+    BigInteger[] split = g2 ? ScalarMultiplier.split4(v) : ScalarMultiplier.split(v, false);
+    for (int p = 0; p < parts; p++) {
+      if (!recode(split[p], parts * job + p)) {
+        general[job] = true;
+      }
+    }
+  }
+
+  /** Recodes one part; false when it does not fit the windows. */
+  private boolean recode(BigInteger v, int slot) {
+    int sign = v.signum() < 0 ? -1 : 1;
+    BigInteger a = v.abs();
+    boolean even = !a.testBit(0);
+    if (even) {
+      a = a.add(BigInteger.ONE);
+    }
+    corrections[slot] = (byte) (even ? -sign : 0);
+    long lo = a.longValue(), mid = a.shiftRight(64).longValue(), hi = a.shiftRight(128).longValue();
+    int base = slot * windows;
+    for (int w = 0; w < windows - 1; w++) {
+      int d = (int) (lo & 31) - 16; // odd, since a stays odd
+      // a = (a - d) / 16; a - d >= 16 because a mod 32 = d + 16
+      long e = -d;
+      long nlo = lo + e;
+      if (e >= 0) {
+        long carry = Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0;
+        long nmid = mid + carry;
+        hi += (carry == 1 && nmid == 0) ? 1 : 0;
+        mid = nmid;
+      } else {
+        long borrow = Long.compareUnsigned(lo, -e) < 0 ? 1 : 0;
+        hi -= (borrow == 1 && mid == 0) ? 1 : 0;
+        mid -= borrow;
+      }
+      lo = (nlo >>> 4) | (mid << 60);
+      mid = (mid >>> 4) | (hi << 60);
+      hi >>>= 4;
+      digits[base + w] = (byte) (sign * d);
+    }
+    if (hi != 0 || mid != 0 || lo < 1 || lo > 15) {
+      return false;
+    }
+    digits[base + windows - 1] = (byte) (sign * lo);
+    return true;
+  }
+
+  /**
+   * Scalars for the m/2 twiddles w^(-j) of an inverse FFT of size m (at least one), or for
+   * w^(-j) / m when {@code scaled}.
+   */
+  static Recoding inverseTwiddles(int log2m, boolean g2, boolean scaled) {
+    int n = Math.max(1, (1 << log2m) / 2);
+    Recoding r = new Recoding(n, g2);
+    long[] w = Bn254.FR.element(scaled ? 1 << log2m : 1);
+    if (scaled) {
+      Bn254.FR.inverse(w, 0, w, 0);
+    }
+    long[] inv = EvaluationDomain.rootOfUnity(log2m);
+    Bn254.FR.inverse(inv, 0, inv, 0);
+    for (int j = 0; j < n; j++) {
+      r.set(j, w, 0);
+      Bn254.FR.mul(w, 0, w, 0, inv, 0);
+    }
+    return r;
+  }
+}

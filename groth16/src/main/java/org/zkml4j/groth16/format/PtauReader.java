@@ -1,0 +1,234 @@
+package org.zkml4j.groth16.format;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.zkml4j.circuit.format.BinFileReader;
+import org.zkml4j.circuit.format.FormatException;
+import org.zkml4j.groth16.ceremony.Accumulator;
+import org.zkml4j.groth16.ceremony.LagrangeBases;
+import org.zkml4j.groth16.ceremony.PtauContribution;
+import org.zkml4j.math.curve.CurveGroup;
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
+import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.parallel.Parallelism;
+
+/**
+ * Reads snarkjs's powers-of-tau files ({@code .ptau}, snarkjs 0.7.x, src/powersoftau_utils.js and
+ * src/powersoftau_new.js).
+ *
+ * <p>Container "ptau", version 1 ({@link BinFileReader}); for power p (N = 2^p), sections in any
+ * order:
+ * <ol>
+ *   <li>header: u32 n8 = 32, q (32 bytes little-endian), u32 power, u32 ceremony power;
+ *   <li>tauG1: 2N - 1 G1 points; 3: tauG2, N G2 points; 4: alphaTauG1 and 5: betaTauG1, N G1
+ *       points each; 6: betaG2, one G2 point;
+ *   <li value="7">contributions: u32 count, then per contribution tau*G1, tau*G2, alpha*G1,
+ *       beta*G1, beta*G2, the public key (g1_s and g1_sx of tau, alpha, beta, then g2_spx of tau,
+ *       alpha, beta), the 216-byte partial response hash, the 64-byte next challenge, u32 type,
+ *       u32 parameter length and the parameters;
+ *   <li value="12">after phase-2 preparation, the Lagrange bases: 12 of tauG1 (2^(p+2) - 1 G1
+ *       points), 13 of tauG2 (2^(p+1) - 1 G2 points), 14 of alphaTauG1 and 15 of betaTauG1
+ *       (2^(p+1) - 1 G1 points each); see {@link LagrangeBases}.
+ * </ol>
+ * Points are affine, 32-byte little-endian coordinates in Montgomery form (R = 2^256, as zkml4j's
+ * own), x then y, G2 coordinates c0 then c1; all zeros is the point at infinity.
+ *
+ * <p>The reader checks the magic and version, that each section is present once with the size
+ * the header implies (and that 12..15 come all or none), BN254's prime, every coordinate below q,
+ * every point on its curve, and the contributions' structure. Problems are reported as a
+ * {@link FormatException} naming the file and section. Whether the points form a valid ceremony
+ * is {@code PowersOfTau.verify}'s question.
+ */
+public final class PtauReader {
+  static final String MAGIC = "ptau";
+  static final int VERSION = 1;
+  static final int HEADER_BYTES = 4 + 32 + 4 + 4;
+  /** Bytes read and converted per chunk of a point section. */
+  private static final int CHUNK_BYTES = 1 << 20;
+
+  private PtauReader() {}
+
+  /** Reads and validates a .ptau file; point checks run on the shared executor. */
+  public static Accumulator read(Path file) throws IOException, FormatException {
+    return read(file, Parallelism.shared());
+  }
+
+  public static Accumulator read(Path file, Parallelism parallelism) throws IOException, FormatException {
+    try (BinFileReader in = BinFileReader.open(file, MAGIC, VERSION, VERSION)) {
+      for (int type : in.sectionTypes()) {
+        if (type < 1 || (type > 7 && type < 12) || type > 15) {
+          throw new FormatException(file, "section type " + Integer.toUnsignedString(type)
+              + " is not one of a .ptau file's (1 to 7, 12 to 15)");
+        }
+      }
+      BinFileReader.Section header = in.section(1, "section 1 (header)");
+      if (header.size() != HEADER_BYTES) {
+        throw header.error("is " + header.size() + " bytes long; expected " + HEADER_BYTES
+            + " (n8, q, power, ceremony power)");
+      }
+      long n8 = header.u32();
+      if (n8 != 32) {
+        throw header.error("gives " + n8 + "-byte field elements; BN254 needs 32");
+      }
+      long[] limbs = new long[4];
+      header.limbs(limbs, 0);
+      BigInteger q = unsigned(limbs);
+      if (!q.equals(Bn254.Q_MODULUS)) {
+        throw header.error("has the prime q = " + q + ", not BN254's " + Bn254.Q_MODULUS
+            + " (only BN254, called bn128 by snarkjs, is supported)");
+      }
+      long power = header.u32();
+      long ceremonyPower = header.u32();
+      if (power < 1 || power > Accumulator.MAX_POWER || ceremonyPower < power || ceremonyPower > Accumulator.MAX_POWER) {
+        throw header.error("declares power " + power + " and ceremony power " + ceremonyPower
+            + "; expected 1 <= power <= ceremony power <= " + Accumulator.MAX_POWER);
+      }
+      int p = (int) power;
+      long n = 1L << p;
+      long[] tauG1 = points(in.section(2, "section 2 (tauG1)"), 2 * n - 1, false, parallelism);
+      long[] tauG2 = points(in.section(3, "section 3 (tauG2)"), n, true, parallelism);
+      long[] alphaTauG1 = points(in.section(4, "section 4 (alphaTauG1)"), n, false, parallelism);
+      long[] betaTauG1 = points(in.section(5, "section 5 (betaTauG1)"), n, false, parallelism);
+      long[] betaG2 = points(in.section(6, "section 6 (betaG2)"), 1, true, parallelism);
+      List<PtauContribution> contributions = contributions(in.section(7, "section 7 (contributions)"));
+      LagrangeBases lagrange = null;
+      int present = 0;
+      for (int type = 12; type <= 15; type++) {
+        present += in.has(type) ? 1 : 0;
+      }
+      if (present != 0 && present != 4) {
+        throw new FormatException(file, "has " + present + " of the four phase-2 sections 12 to 15; expected all or none");
+      }
+      if (present == 4) {
+        lagrange = LagrangeBases.of(p,
+            points(in.section(12, "section 12 (Lagrange tauG1)"), LagrangeBases.pointCount(p, true), false, parallelism),
+            points(in.section(13, "section 13 (Lagrange tauG2)"), LagrangeBases.pointCount(p, false), true, parallelism),
+            points(in.section(14, "section 14 (Lagrange alphaTauG1)"), LagrangeBases.pointCount(p, false), false,
+                parallelism),
+            points(in.section(15, "section 15 (Lagrange betaTauG1)"), LagrangeBases.pointCount(p, false), false,
+                parallelism));
+      }
+      return Accumulator.of(p, (int) ceremonyPower, tauG1, tauG2, alphaTauG1, betaTauG1, betaG2, contributions,
+          lagrange);
+    }
+  }
+
+  /** A whole section of {@code count} points, checked: coordinates below q and points on the curve. */
+  private static long[] points(BinFileReader.Section s, long count, boolean g2, Parallelism parallelism)
+      throws IOException, FormatException {
+    int longsPerPoint = g2 ? 16 : 8;
+    long expected = count * 8 * longsPerPoint;
+    if (s.size() != expected) {
+      throw s.error("is " + s.size() + " bytes long; expected " + count + (g2 ? " G2" : " G1") + " points of "
+          + 8 * longsPerPoint + " bytes (" + expected + " bytes)");
+    }
+    if (count * longsPerPoint > Integer.MAX_VALUE - 8) {
+      throw s.error("holds " + count + " points, more than this implementation keeps in memory");
+    }
+    long[] out = new long[(int) (count * longsPerPoint)];
+    byte[] chunk = new byte[(int) Math.min(expected, CHUNK_BYTES)];
+    for (long done = 0; done < expected; ) {
+      int len = (int) Math.min(chunk.length, expected - done);
+      s.bytes(chunk, 0, len);
+      ByteBuffer.wrap(chunk, 0, len).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, (int) (done / 8), len / 8);
+      done += len;
+    }
+    s.expectEnd();
+    AtomicLong firstBad = new AtomicLong(Long.MAX_VALUE);
+    parallelism.forRange((int) count, 4096, (from, to) -> {
+      CurveGroup group = g2 ? new G2() : new G1();
+      for (int i = from; i < to; i++) {
+        if (!valid(group, out, i * longsPerPoint, longsPerPoint)) {
+          firstBad.accumulateAndGet(i, Math::min);
+          return;
+        }
+      }
+    });
+    if (firstBad.get() != Long.MAX_VALUE) {
+      int i = (int) firstBad.get();
+      boolean canonical = canonical(out, i * longsPerPoint, longsPerPoint);
+      throw s.error("point " + i + " " + (canonical ? "is not on the " + (g2 ? "twist" : "curve")
+          : "has a coordinate not below q"));
+    }
+    return out;
+  }
+
+  private static boolean valid(CurveGroup group, long[] a, int off, int len) {
+    return canonical(a, off, len) && group.isOnCurve(a, off);
+  }
+
+  private static boolean canonical(long[] a, int off, int len) {
+    for (int k = 0; k < len; k += 4) {
+      if (!Bn254.FQ.isCanonical(a, off + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<PtauContribution> contributions(BinFileReader.Section s) throws IOException, FormatException {
+    long count = s.u32();
+    // each contribution takes at least its points, hashes and two u32
+    if (count > s.remaining() / (5 * 64 + 96 * 8 + 216 + 64 + 8)) {
+      throw s.error("announces " + count + " contributions, more than its " + s.size() + " bytes can hold");
+    }
+    List<PtauContribution> out = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      long[] tauG1 = inlinePoints(s, 1, false);
+      long[] tauG2 = inlinePoints(s, 1, true);
+      long[] alphaG1 = inlinePoints(s, 1, false);
+      long[] betaG1 = inlinePoints(s, 1, false);
+      long[] betaG2 = inlinePoints(s, 1, true);
+      long[] key = new long[PtauContribution.PUBLIC_KEY_LONGS];
+      System.arraycopy(inlinePoints(s, 6, false), 0, key, 0, 48);
+      System.arraycopy(inlinePoints(s, 3, true), 0, key, 48, 48);
+      byte[] partialHash = new byte[216];
+      s.bytes(partialHash, 0, partialHash.length);
+      byte[] next = new byte[PtauContribution.HASH_BYTES];
+      s.bytes(next, 0, next.length);
+      long type = s.u32();
+      long paramLength = s.u32();
+      if (paramLength > s.remaining()) {
+        throw s.error("contribution " + (c + 1) + " announces " + paramLength + " bytes of parameters, but only "
+            + s.remaining() + " remain");
+      }
+      byte[] params = new byte[(int) paramLength];
+      s.bytes(params, 0, params.length);
+      try {
+        out.add(PtauContribution.of(tauG1, tauG2, alphaG1, betaG1, betaG2, key, partialHash, next, (int) type, params));
+      } catch (IllegalArgumentException e) {
+        throw s.error("contribution " + (c + 1) + ": " + e.getMessage());
+      }
+    }
+    s.expectEnd();
+    return out;
+  }
+
+  /** Points inside a structured section, with coordinates checked below q (curve checks follow in the record). */
+  private static long[] inlinePoints(BinFileReader.Section s, int count, boolean g2)
+      throws IOException, FormatException {
+    long[] out = new long[count * (g2 ? 16 : 8)];
+    for (int k = 0; k < out.length; k += 4) {
+      s.limbs(out, k);
+      if (!Bn254.FQ.isCanonical(out, k)) {
+        throw s.error("a coordinate at byte " + (s.position() - 32) + " is not below q");
+      }
+    }
+    return out;
+  }
+
+  private static BigInteger unsigned(long[] limbs) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = 3; i >= 0; i--) {
+      v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limbs[i])));
+    }
+    return v;
+  }
+}
