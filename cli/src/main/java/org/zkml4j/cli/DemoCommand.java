@@ -50,9 +50,9 @@ final class DemoCommand implements Command {
         private, the weights are constants of the circuit, the 10 output logits are public.
 
         Steps, each timed: compile (calibrated on models/mnist/calibration.json), setup (a local
-        powers-of-tau ceremony of power 16 and the keys: a minute or more the first time, then
-        read from the cache), witness, prove, and verify, in Java and, when Node.js and
-        interop/node_modules are installed, with snarkjs.
+        powers-of-tau ceremony of power 16 and the keys: a few minutes of two cores the first
+        time, then read from the cache in a fraction of a second), witness, prove, and verify,
+        in Java and, when Node.js and interop/node_modules are installed, with snarkjs.
 
         Options:
           --digit N        which bundled digit to prove (default 7)
@@ -169,10 +169,10 @@ final class DemoCommand implements Command {
       w0 = Math.max(w0, r[0].length());
       w1 = Math.max(w1, r[1].length());
     }
-    String format = "%-" + w0 + "s  %" + w1 + "s  %s%n";
-    out.printf(Locale.ROOT, format, "stage", "seconds", "");
+    String format = "%-" + w0 + "s  %" + w1 + "s  %s";
+    out.println(String.format(Locale.ROOT, format, "stage", "seconds", "").stripTrailing());
     for (String[] r : rows) {
-      out.printf(Locale.ROOT, format, r[0], r[1], r[2]);
+      out.println(String.format(Locale.ROOT, format, r[0], r[1], r[2]));
     }
   }
 

@@ -34,8 +34,10 @@ final class SetupCommand implements Command {
 
         Without --ptau, the powers of tau come from a ceremony run here with one random
         contribution, of the power the circuit needs. The first run of a power takes a while
-        (about a minute for power 16 on a small machine); it is cached in ~/.cache/zkml4j/ptau,
-        and the keys in ~/.cache/zkml4j/keys by circuit hash, so the next setup takes seconds.
+        (a few minutes of two cores for power 16, the bundled MNIST model's); it is cached in
+        ~/.cache/zkml4j/ptau, and the keys in ~/.cache/zkml4j/keys by circuit hash, so the next
+        setup of the same circuit takes a second. Uses every processor (limit with
+        JAVA_OPTS=-XX:ActiveProcessorCount=N).
         Fine for trying things and for proofs you verify yourself; a verifier who did not run
         the ceremony should not trust it. For that, give a prepared file from a public
         ceremony with --ptau (e.g. a Hermez powersOfTau28_hez_final_NN.ptau, NN >= the power
