@@ -141,7 +141,7 @@ public final class Main {
     s.println();
     s.println("Usage: zkml4j <verb> [arguments] [options]     zkml4j <verb> --help for details");
     s.println();
-    s.println("Verbs (snarkjs's names and argument order; aliases in brackets):");
+    s.println("Verbs (model verbs first, then snarkjs's Groth16 verbs with its names and argument order; aliases in brackets):");
     List<String> heads = new ArrayList<>();
     for (Command c : commands) {
       List<String> aliases = c.names().subList(1, c.names().size());
