@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.zkml4j.circuit.R1cs;
+import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.circuit.Witness;
 import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.circuit.witness.WitnessException;
@@ -147,16 +148,9 @@ public final class ZkModel {
     return ModelInspector.render(compiled);
   }
 
-  /**
-   * The power of the powers-of-tau ceremony this circuit needs: k for the smallest domain 2^k
-   * above its constraints plus public signals, plus one from k = 15 up (where snarkjs's circuit
-   * hash reads tau powers past 2^(k+1) - 1).
-   */
+  /** The power of the powers-of-tau ceremony this circuit needs ({@link Phase2#requiredPtauPower}). */
   public int ptauPower() {
-    R1cs r1cs = compiled.circuit().r1cs();
-    long rows = (long) r1cs.numConstraints() + r1cs.numPublic();
-    int k = 64 - Long.numberOfLeadingZeros(Math.max(1, rows));
-    return k <= 14 ? k : k + 1;
+    return Phase2.requiredPtauPower(compiled.circuit().r1cs());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.zkml4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.zkml4j.circuit.R1cs;
+import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.circuit.format.BinFileReader;
 import org.zkml4j.circuit.format.FormatException;
 
@@ -33,16 +34,6 @@ record PtauHeader(int power, boolean prepared) {
   }
 
   /**
-   * The power a ceremony needs for this circuit, as snarkjs's {@code zkey new} computes it: the
-   * smallest k with 2^k &gt; constraints + public signals (each public signal adds a row that
-   * keeps it independent of the others).
-   */
-  static int requiredPower(R1cs r1cs) {
-    long rows = (long) r1cs.numConstraints() + r1cs.numPublic();
-    return rows == 0 ? 1 : 64 - Long.numberOfLeadingZeros(rows);
-  }
-
-  /**
    * Fails, saying what to do, unless the ceremony file is prepared for phase 2 and big enough for
    * the circuit; reads only the file's header.
    *
@@ -50,7 +41,7 @@ record PtauHeader(int power, boolean prepared) {
    */
   static void requireFor(R1cs r1cs, Path r1csFile, Path ptauFile) throws IOException, FormatException {
     PtauHeader header = read(ptauFile);
-    int needed = requiredPower(r1cs);
+    int needed = Phase2.requiredPtauPower(r1cs);
     if (header.power() < needed) {
       throw new IllegalArgumentException(r1csFile + " has " + r1cs.numConstraints() + " constraints and "
           + r1cs.numPublic() + " public signals, so it needs a ptau of power >= " + needed + "; " + ptauFile

@@ -41,6 +41,17 @@ public final class Phase2 {
   private Phase2() {}
 
   /**
+   * The smallest powers-of-tau ceremony that {@link #newZkey} accepts for this circuit: the power
+   * k of the smallest domain 2^k above constraints + public signals, plus one from k = 15 up,
+   * where snarkjs's circuit hash reads tau powers past the end of a power-k ceremony.
+   */
+  public static int requiredPtauPower(R1cs r1cs) {
+    long rows = (long) r1cs.numConstraints() + r1cs.numPublic();
+    int k = (rows == 0 ? 0 : 63 - Long.numberOfLeadingZeros(rows)) + 1;
+    return k <= 14 ? k : k + 1;
+  }
+
+  /**
    * The initial proving key of a circuit (gamma = delta = 1) from a prepared accumulator.
    *
    * @throws IllegalArgumentException if the accumulator has no Lagrange bases or is too small for
