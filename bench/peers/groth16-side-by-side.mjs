@@ -8,7 +8,8 @@
 //
 // Circuits are compiled with circom2 (--r1cs --wasm) and their witnesses computed once, then
 // cached with the ceremony files under the cache folder (default .cache/bench/groth16, which git
-// ignores); a circuit's ceremony (power k with 2^k > constraints + public signals) is made by
+// ignores); a circuit's ceremony (Phase2.requiredPtauPower: power k with 2^k > constraints +
+// public signals, one more from k = 15) is made by
 // zkml4j's own powersoftau new, contribute and prepare phase2, untimed.
 import { spawn, spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "fs";
@@ -151,7 +152,10 @@ function r1csSizes(file) {
       const h = pos + 12 + 4 + b.readUInt32LE(pos + 12);
       const nPublic = b.readUInt32LE(h + 4) + b.readUInt32LE(h + 8);
       const constraints = b.readUInt32LE(h + 24);
-      return { constraints, nPublic, power: (constraints + nPublic).toString(2).length };
+      // the domain 2^k > constraints + public signals; from k = 15 zkml4j's setup needs one more
+      // power (Phase2.requiredPtauPower: snarkjs's circuit hash reads past a power-k ceremony)
+      const k = (constraints + nPublic).toString(2).length;
+      return { constraints, nPublic, power: k <= 14 ? k : k + 1 };
     }
     pos += 12 + size;
   }
