@@ -203,7 +203,7 @@ async function compare(step, circuitName, size, commands, rounds = opts.rounds) 
 
 async function benchCircuit(c) {
   const ptau = ceremony(c.power).prepared;
-  const size = `${c.constraints} (2^${c.power})`;
+  const size = `${c.constraints} (ptau 2^${c.power})`;
   const key = (tool) => join(c.dir, `${tool}_0000.zkey`);
   log(`${c.name}: ${c.constraints} constraints, ${c.nPublic} public signals, ceremony of power ${c.power}`);
   await compare("groth16 setup", c.name, size, {
