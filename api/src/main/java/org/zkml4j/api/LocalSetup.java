@@ -24,6 +24,8 @@ import org.zkml4j.math.parallel.Parallelism;
  */
 final class LocalSetup {
   private static final String CONTRIBUTOR = "zkml4j local setup";
+  /** The largest power BN254's scalar field allows (its 2-adicity). */
+  private static final int MAX_POWER = 28;
 
   private LocalSetup() {}
 
@@ -58,19 +60,29 @@ final class LocalSetup {
     return keys;
   }
 
-  /** The cached local ceremony of this power, made (new, one random contribution, prepared) if missing. */
+  /**
+   * The smallest cached local ceremony of at least this power, made (new, one random contribution,
+   * prepared) at exactly this power if none is cached. A larger ceremony serves a smaller circuit
+   * as well ({@link Phase2#newZkey} takes the Lagrange bases of the circuit's domain out of it), so
+   * a program that sets up several circuits makes one ceremony, of the largest power, first.
+   */
   private static Accumulator localPtau(Path cache, int power, Progress progress) throws IOException {
-    Path file = cache.resolve("ptau").resolve("local-bn128-" + power + ".ptau");
-    if (Files.isRegularFile(file)) {
-      try {
-        Accumulator acc = PtauReader.read(file);
-        if (acc.power() == power && acc.lagrange().isPresent()) {
-          return acc;
+    Path dir = cache.resolve("ptau");
+    for (int p = power; p <= MAX_POWER; p++) {
+      Path file = dir.resolve(ptauName(p));
+      if (Files.isRegularFile(file)) {
+        try {
+          progress.update("reading the cached powers of tau (2^" + p + ")", 0, 1);
+          Accumulator acc = PtauReader.read(file);
+          if (acc.power() == p && acc.lagrange().isPresent()) {
+            return acc;
+          }
+        } catch (FormatException e) {
+          // unreadable cache entry: look further, or make a new one below
         }
-      } catch (FormatException e) {
-        // unreadable cache entry: make it again below
       }
     }
+    Path file = dir.resolve(ptauName(power));
     Accumulator acc = PowersOfTau.newCeremony(power);
     acc = PowersOfTau.contribute(acc, CONTRIBUTOR, new byte[0], progress);
     acc = PowersOfTau.preparePhase2(acc, progress);
@@ -78,6 +90,11 @@ final class LocalSetup {
     PtauWriter.write(acc, tmp);
     moveIntoPlace(tmp, file);
     return acc;
+  }
+
+  /** The file name of a cached local ceremony of power {@code p}. */
+  static String ptauName(int p) {
+    return "local-bn128-" + p + ".ptau";
   }
 
   private static Accumulator givenPtau(Path file, ZkModel model) throws IOException, FormatException {

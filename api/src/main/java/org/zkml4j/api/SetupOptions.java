@@ -10,7 +10,8 @@ import org.zkml4j.groth16.ceremony.Progress;
  *
  * <ul>
  *   <li>{@link #local()}: a powers-of-tau ceremony run here, with one random contribution, of the
- *       power the circuit needs, cached by power under {@code <cache>/ptau}; the keys are cached too,
+ *       power the circuit needs, cached by power under {@code <cache>/ptau} (a cached ceremony of a
+ *       higher power is used as it is: one ceremony serves every smaller circuit); the keys are cached too,
  *       under {@code <cache>/keys/<circuit hash>}, so the next setup of the same circuit takes
  *       seconds. No download. Right for trying things out and for a prover who is also the
  *       verifier: whoever ran the ceremony could have kept its secrets (zkml4j does not), so a

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.zkml4j.api.BundledMnist;
 import org.zkml4j.api.Keys;
 import org.zkml4j.api.ModelWitness;
 import org.zkml4j.api.ProofBundle;
@@ -77,14 +78,11 @@ final class DemoCommand implements Command {
     int digit = args.intOption("digit", DEFAULT_DIGIT, 0, 9);
     Path cache = args.option("cache").map(Path::of).orElseGet(SetupOptions::defaultCacheDirectory);
     Parallelism parallelism = ModelOptions.parallelism(args);
-    Path root = RepositoryRoot.find().orElseThrow(() -> new IllegalArgumentException("cannot find the bundled model "
-        + RepositoryRoot.DEMO_MODEL + " above " + Path.of("").toAbsolutePath() + " or the zkml4j jar; run the demo"
-        + " from a zkml4j checkout"));
-    Path models = root.resolve("models/mnist");
+    BundledMnist mnist = BundledMnist.require();
     Optional<Path> keep = ModelOptions.out(args);
     Path work = keep.isPresent() ? Files.createDirectories(keep.get()) : Files.createTempDirectory("zkml4j-demo");
     try {
-      return run(models, root, work, digit, cache, parallelism, terminal);
+      return run(mnist, work, digit, cache, parallelism, terminal);
     } finally {
       if (keep.isEmpty()) {
         deleteRecursively(work);
@@ -92,18 +90,18 @@ final class DemoCommand implements Command {
     }
   }
 
-  private int run(Path models, Path root, Path work, int digit, Path cache, Parallelism parallelism,
+  private int run(BundledMnist mnist, Path work, int digit, Path cache, Parallelism parallelism,
       Terminal terminal) throws Exception {
     PrintStream out = terminal.out();
-    Path image = models.resolve("digit-" + digit + ".png");
+    Path root = mnist.root();
+    Path image = mnist.digit(digit);
     out.println("zkml4j demo: prove that lenet.onnx classifies " + root.relativize(image)
         + " (a held-out handwritten " + digit + ") without revealing the image.");
     List<String[]> times = new ArrayList<>();
 
     long t = System.nanoTime();
-    terminal.info("Compiling " + root.relativize(models.resolve("lenet.onnx")) + "...");
-    ZkModel model = ZkModel.load(models.resolve("lenet.onnx")).calibrate(models.resolve("calibration.json"))
-        .compile(Visibility.defaults());
+    terminal.info("Compiling " + BundledMnist.MODEL + "...");
+    ZkModel model = mnist.compile(Visibility.defaults());
     Path modelDir = work.resolve("model");
     model.save(modelDir);
     t = lap(times, "compile", t, String.format(Locale.ROOT, "%,d constraints",

@@ -3,6 +3,7 @@ package org.zkml4j.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
+import org.zkml4j.api.BundledMnist;
 
 /**
  * What the model verbs' tests share: the checkout's fixtures (the bundled MNIST model, the api
@@ -25,7 +26,8 @@ final class ModelFixtures {
   }
 
   static Path root() {
-    return RepositoryRoot.find().orElseGet(() -> Assumptions.abort("skipped: no models/mnist in this checkout"));
+    return BundledMnist.find().map(BundledMnist::root)
+        .orElseGet(() -> Assumptions.abort("skipped: no models/mnist in this checkout"));
   }
 
   /** {@code models/mnist/<name>}. */
