@@ -130,7 +130,7 @@ final class DemoCommand implements Command {
     Verdict verdict = model.check(keys.verifyingKey(), proof, parallelism);
     t = lap(times, "verify", t, "Java: " + (verdict.valid() ? "valid" : "INVALID"));
 
-    Optional<SnarkjsVerifier.Result> snarkjs = SnarkjsVerifier.verify(root, modelDir.resolve(Keys.VERIFICATION_KEY),
+    Optional<SnarkjsVerifier.Result> snarkjs = SnarkjsVerifier.verify(modelDir.resolve(Keys.VERIFICATION_KEY),
         proofDir.resolve(ProofBundle.PUBLIC), proofDir.resolve(ProofBundle.PROOF));
     if (snarkjs.isPresent()) {
       lap(times, "verify (snarkjs)", t, snarkjs.get().accepted() ? "OK" : "REJECTED");

@@ -46,7 +46,7 @@ class ModelVerbsTest {
     assertEquals(Files.readString(fromJson.resolve("output.json")), Files.readString(fromPng.resolve("output.json")));
     assertEquals(Files.readString(fromJson.resolve("public.json")), Files.readString(fromPng.resolve("public.json")));
 
-    SnarkjsVerifier.Result snarkjs = SnarkjsVerifier.verify(ModelFixtures.root(), model.resolve("verification_key.json"),
+    SnarkjsVerifier.Result snarkjs = SnarkjsVerifier.verify(model.resolve("verification_key.json"),
         fromPng.resolve("public.json"), fromPng.resolve("proof.json"))
         .orElseGet(() -> org.junit.jupiter.api.Assumptions.abort("skipped: " + SnarkjsVerifier.HOW_TO_INSTALL));
     assertTrue(snarkjs.accepted(), snarkjs.output());
