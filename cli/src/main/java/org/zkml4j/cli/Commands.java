@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Every verb of the command, in the order the overview lists them: the model workflow (demo,
- * compile, inspect, setup, prove, verify, export-verifier), then snarkjs's Groth16 workflow.
+ * serve, compile, inspect, setup, prove, verify, export-verifier), then snarkjs's Groth16 workflow.
  */
 final class Commands {
   private Commands() {}
@@ -12,6 +12,7 @@ final class Commands {
   static List<Command> all() {
     return List.of(
         new DemoCommand(),
+        new ServeCommand(),
         new CompileCommand(),
         new InspectCommand(),
         new SetupCommand(),
