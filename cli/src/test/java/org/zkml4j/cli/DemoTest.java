@@ -9,14 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's main command on the bundled model, lenet.onnx, and the project's one test that
- * proves it end to end: its setup needs a power-16 ceremony, about a minute of two cores, so
- * the setup cache lives in target/ and later runs of the test reuse it. The digit's label is the
- * reference for the prediction, snarkjs for the proof.
+ * proves it end to end: its setup needs a power-16 ceremony, about a minute of two cores, so it
+ * uses the setup cache every module's tests share (the root pom's {@code zkml4j.testCache}, under
+ * the root's target/), where the server's tests may have made the keys already. The digit's label
+ * is the reference for the prediction, snarkjs for the proof.
  */
 class DemoTest {
   @Test
   void demo_provesTheBundledDigit_andBothVerifiersAccept(@TempDir Path out) {
-    Path cache = Path.of("target", "demo-test-cache").toAbsolutePath();
+    Path cache = Path.of(System.getProperty("zkml4j.testCache", "target/test-cache")).toAbsolutePath();
     CliRun demo = ModelFixtures.expect(ExitCode.OK, "demo", "--digit", "3", "--cache", cache, "-o", out);
     String text = demo.out();
     for (String line : List.of("Prediction: 3 (correct)", "Verified in Java: valid", "Proof: 256 bytes",

@@ -129,7 +129,7 @@ final class Routes implements HttpHandler {
   }
 
   private static void allow(String method, String allowed) throws HttpError {
-    if (!method.equals(allowed) && !(allowed.equals("GET") && method.equals("HEAD"))) {
+    if (!method.equals(allowed)) {
       throw new HttpError(405, method + " is not allowed here; use " + allowed);
     }
   }
