@@ -89,6 +89,9 @@ final class ServeCommand implements Command, FlagOptions {
       } catch (IllegalArgumentException e) {
         throw new UsageException("--rpc-url is not a URL: " + e.getMessage());
       }
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+        throw new UsageException("--rpc-url must be an http:// or https:// JSON-RPC URL, was '" + url + "'");
+      }
       options = options.rpcUrl(url);
     }
     DemoServer server = DemoServer.start(options, (stage, done, total) -> terminal.progress(stage, done, total),
