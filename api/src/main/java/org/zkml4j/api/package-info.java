@@ -23,7 +23,11 @@
  *       along the way.
  * </ul>
  *
- * The pieces underneath stay reachable for those who need them: {@code ZkModel.compiled()} is
+ * Beside the facade, {@link org.zkml4j.api.chain} deploys a key's Solidity verifier on an EVM and
+ * checks proofs there, and {@link org.zkml4j.api.tools} finds and runs the project's pinned npm
+ * tools (snarkjs, solc, anvil) that such checks need.
+ *
+ * <p>The pieces underneath stay reachable for those who need them: {@code ZkModel.compiled()} is
  * the model module's {@code CompiledModel}, {@code Keys.provingKey()} the groth16 module's.
  */
 package org.zkml4j.api;

@@ -40,17 +40,21 @@ public final class EvmChain implements AutoCloseable {
   private static final HexFormat HEX = HexFormat.of();
 
   private final URI rpcUrl;
-  private final Rpc rpc;
+  private final Rpc client;
   private final long chainId;
   private final String account;
+  private final long gasLimit;
   private final String description;
   private final LocalNode local;
 
-  private EvmChain(URI rpcUrl, Rpc rpc, long chainId, String account, String description, LocalNode local) {
+  private EvmChain(URI rpcUrl, Rpc rpc, long chainId, String account, String description, LocalNode local)
+      throws IOException {
     this.rpcUrl = rpcUrl;
-    this.rpc = rpc;
+    this.client = rpc;
     this.chainId = chainId;
     this.account = account;
+    this.gasLimit = parseQuantity(rpc.call("eth_getBlockByNumber", "latest", false).path("gasLimit"),
+        "eth_getBlockByNumber gasLimit");
     this.description = description;
     this.local = local;
   }
@@ -153,36 +157,50 @@ public final class EvmChain implements AutoCloseable {
   }
 
   /**
-   * The result of {@code eth_call} of {@code data} on the contract at {@code to}, at the latest block.
+   * The result of {@code eth_call} of {@code data} on the contract at {@code to}, at the latest
+   * block, with the block's gas limit.
    *
    * @throws IOException if the call reverts or the node fails
    */
   byte[] call(String to, byte[] data) throws IOException {
-    ObjectNode tx = transaction().put("to", to).put("data", "0x" + HEX.formatHex(data));
-    String result = rpc.call("eth_call", tx, "latest").asText();
+    ObjectNode tx = transaction().put("to", to).put("data", "0x" + HEX.formatHex(data))
+        .put("gas", "0x" + Long.toHexString(gasLimit));
+    String result = rpc("eth_call", tx, "latest").asText();
     return HEX.parseHex(result.startsWith("0x") ? result.substring(2) : result);
   }
 
-  /** Sends {@code data} to {@code to} in a transaction and waits for its receipt, whatever its status. */
+  /**
+   * Sends {@code data} to {@code to} in a transaction and waits for its receipt, whatever its
+   * status. The gas limit is the block's, never the node's estimate: Groth16 verifiers return
+   * false, without reverting, when the pairing precompile runs out of gas, so an estimate finds a
+   * limit at which the call "succeeds" by rejecting, and the gas used would be that of a failed
+   * check.
+   */
   Receipt transact(String to, byte[] data) throws IOException {
-    return send(transaction().put("to", to).put("data", "0x" + HEX.formatHex(data)));
+    return send(transaction().put("to", to).put("data", "0x" + HEX.formatHex(data))
+        .put("gas", "0x" + Long.toHexString(gasLimit)));
+  }
+
+  /** The result of a JSON-RPC call; an error answer is an IOException naming the method. */
+  JsonNode rpc(String method, Object... params) throws IOException {
+    return client.call(method, params);
   }
 
   private ObjectNode transaction() {
-    return rpc.json.createObjectNode().put("from", account);
+    return client.json.createObjectNode().put("from", account);
   }
 
   private Receipt send(ObjectNode tx) throws IOException {
-    String hash = rpc.call("eth_sendTransaction", tx).asText();
+    String hash = rpc("eth_sendTransaction", tx).asText();
     long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
-    JsonNode receipt = rpc.call("eth_getTransactionReceipt", hash);
+    JsonNode receipt = rpc("eth_getTransactionReceipt", hash);
     while (receipt.isNull()) {
       if (System.nanoTime() > deadline) {
         throw new IOException("transaction " + hash + " was not mined within " + RECEIPT_TIMEOUT.toSeconds()
             + " s on " + description);
       }
       pause(100);
-      receipt = rpc.call("eth_getTransactionReceipt", hash);
+      receipt = rpc("eth_getTransactionReceipt", hash);
     }
     JsonNode address = receipt.path("contractAddress");
     return new Receipt(hash, "0x1".equals(receipt.path("status").asText()),

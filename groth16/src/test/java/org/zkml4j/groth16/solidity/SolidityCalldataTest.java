@@ -24,8 +24,8 @@ import org.zkml4j.testkit.Peers;
  * {@link SolidityCalldata} against snarkjs: the text must equal what {@code snarkjs zkey export
  * soliditycalldata} printed for real proofs, and what snarkjs's exportSolidityCallData returns for
  * random coordinates and signals (small, zero and full-size values, 1 to 6 signals); the ABI bytes
- * must be the selector and the words of that text. (The EVM test checks that both verifier
- * contracts accept the ABI bytes.)
+ * must be the selector and the words of that text. (The api module's chain tests check on anvil
+ * that both verifier contracts accept the ABI bytes.)
  */
 class SolidityCalldataTest {
   private static final int RANDOM_CASES = 40;

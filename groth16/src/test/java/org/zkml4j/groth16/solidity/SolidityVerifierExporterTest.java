@@ -12,13 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.groth16.VerifyingKey;
+import org.zkml4j.groth16.format.ZkeyReader;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.Fq2;
 
 /**
  * The exported contract's text for a key made of the published generators (G1 (1, 2), G2 as in
  * EIP-197), whose constants are known: G2 points must appear negated and imaginary part first.
- * (Whether the contract verifies is the EVM test's business.)
+ * The contract exported from snarkjs's .zkey must equal the one exported from its
+ * verification_key.json. (Whether the contract verifies is the business of the api module's
+ * chain tests, which deploy it on anvil.)
  */
 class SolidityVerifierExporterTest {
   private static final BigInteger Q = Bn254.Q_MODULUS;
@@ -52,6 +55,17 @@ class SolidityVerifierExporterTest {
       System.arraycopy(g1Generator(), 0, ic, 8 * i, 8);
     }
     return VerifyingKey.of(g1Generator(), g2Generator(), g2Generator(), g2Generator(), ic);
+  }
+
+  /** The user's path: snarkjs's .zkey read by zkml4j gives the same contract as its verification_key.json. */
+  @Test
+  void exportFromZkeyEqualsExportFromVerificationKeyJson() throws Exception {
+    VerifierFixture fixture = VerifierFixture.shared();
+    VerifierFixture.Key vk = fixture.vk();
+    String fromJson = SolidityVerifierExporter.export(VerifyingKey.of(vk.alpha1(), vk.beta2(), vk.gamma2(), vk.delta2(),
+        vk.ic()));
+    assertEquals(fromJson, SolidityVerifierExporter.export(ZkeyReader.read(fixture.dir().resolve("final.zkey"))
+        .verifyingKey()));
   }
 
   @Test

@@ -1,5 +1,5 @@
-// Makes a tiny Groth16 fixture with snarkjs (the peer), for the EVM tests of zkml4j's Solidity
-// verifier: a hand-written R1CS, a power-4 ceremony, a zkey with one phase-2 contribution, and
+// Makes a tiny Groth16 fixture with snarkjs (the peer), for the tests of zkml4j's Solidity
+// verifier (here, and on anvil in the api module's chain tests): a hand-written R1CS, a power-4 ceremony, a zkey with one phase-2 contribution, and
 // proofs for hand-computed witnesses.
 //
 // Usage: node verifier-fixture.mjs OUT_DIR   (working directory: interop/)
