@@ -167,7 +167,7 @@ final class Routes implements HttpHandler {
         text = text.substring(comma + 1);
       }
       try {
-        image = Base64.getMimeDecoder().decode(text.strip());
+        image = Base64.getDecoder().decode(text.replaceAll("\\s", ""));
       } catch (IllegalArgumentException e) {
         throw new HttpError(400, "\"image\" is not valid base64: " + e.getMessage());
       }

@@ -91,7 +91,6 @@
     const run = window.zkml4jRun = { started: true, done: false };
     $("prove").disabled = true;
     $("error").hidden = true;
-    $("result").hidden = true;
     $("verify").hidden = true;
     setProgress("sending the drawing…", 0);
     try {
@@ -142,7 +141,8 @@
   }
 
   function showResult(r) {
-    $("result").hidden = false;
+    $("placeholder").hidden = true;
+    $("proven-body").hidden = false;
     const img = $("proved").getContext("2d").createImageData(r.image.width, r.image.height);
     r.image.pixels.forEach((v, i) => {
       img.data[4 * i] = img.data[4 * i + 1] = img.data[4 * i + 2] = v;
