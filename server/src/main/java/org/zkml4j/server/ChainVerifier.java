@@ -107,9 +107,9 @@ final class ChainVerifier implements AutoCloseable {
     }
   }
 
+  /** Stops the local chain, now or, if it is still starting, as soon as it has started. */
   @Override
   public void close() {
     deployment.thenAccept(d -> d.chain().close());
-    deployment.cancel(false);
   }
 }

@@ -41,7 +41,7 @@ final class Exchanges {
   }
 
   /** The query parameters (the last value of each). */
-  static Map<String, String> query(HttpExchange ex) {
+  static Map<String, String> query(HttpExchange ex) throws HttpError {
     Map<String, String> out = new HashMap<>();
     String q = ex.getRequestURI().getRawQuery();
     if (q == null) {
@@ -51,7 +51,11 @@ final class Exchanges {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      try {
+        out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new HttpError(400, "the query string is malformed: " + e.getMessage());
+      }
     }
     return out;
   }

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -109,7 +110,7 @@ final class ProofJob {
   synchronized ObjectNode snapshot() {
     ObjectNode s = Json.object();
     s.put("id", id);
-    s.put("status", state.name().toLowerCase(java.util.Locale.ROOT));
+    s.put("status", state.name().toLowerCase(Locale.ROOT));
     s.put("position", position);
     s.put("stage", stage);
     s.put("percent", percent);
