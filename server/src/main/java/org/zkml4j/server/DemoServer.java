@@ -26,8 +26,9 @@ import org.zkml4j.groth16.ceremony.Progress;
  * }
  * }</pre>
  *
- * <p>{@link #start} compiles the model twice (with and without the commitment) and sets both up on
- * one cached local ceremony: minutes the first time, seconds later. The JSON API under the page is
+ * <p>{@link #start} compiles the model twice (with and without the commitment), sets both up on
+ * one cached local ceremony (minutes the first time, seconds later) and proves once on each, so
+ * that the JIT has compiled the prover before the first request. The JSON API under the page is
  * described in the module's README.
  */
 public final class DemoServer implements AutoCloseable {
@@ -66,6 +67,8 @@ public final class DemoServer implements AutoCloseable {
           + NodeTools.howToInstall());
     }
     ProofModels models = ProofModels.setUp(mnist, options.cacheDirectory(), progress, log);
+    log.accept("Warming up the prover (one proof on each circuit)...");
+    models.warmUp(mnist.digit(0));
     ChainVerifier chain = options.chain() ? ChainVerifier.start(options.rpcUrl(), tools, models, log) : null;
     HttpServer http;
     try {
@@ -77,7 +80,7 @@ public final class DemoServer implements AutoCloseable {
       throw new IOException("cannot listen on " + options.host() + ":" + options.port() + " (" + e.getMessage()
           + "); is another server there? choose another --port", e);
     }
-    ProofRunner runner = new ProofRunner(models);
+    ProofRunner runner = new ProofRunner(models, log);
     ProofQueue queue = new ProofQueue(options.queue(), TimeUnit.MINUTES.toNanos(15), 256, runner);
     ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
     http.setExecutor(requests);

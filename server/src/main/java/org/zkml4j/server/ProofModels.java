@@ -56,6 +56,17 @@ final class ProofModels {
     return new ProofModels(plain, committed);
   }
 
+  /**
+   * Proves one image on each circuit and throws the proofs away: a fresh JVM's first proofs run
+   * before the JIT has compiled the prover's hot loops (several times slower), and this way the
+   * first visitor does not pay for that.
+   */
+  void warmUp(Path image) throws Exception {
+    for (Variant v : new Variant[] {plain, committed}) {
+      v.model().prove(v.keys(), v.model().readInput(image));
+    }
+  }
+
   private static Variant variant(boolean commit, ZkModel model, SetupOptions options) throws Exception {
     Keys keys = model.setup(options);
     return new Variant(commit, model, keys, VerificationKeyJson.toJson(keys.verifyingKey()));

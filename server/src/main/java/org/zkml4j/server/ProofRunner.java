@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +29,7 @@ import org.zkml4j.model.quant.QuantizedGraph;
  */
 final class ProofRunner implements Consumer<ProofJob>, AutoCloseable {
   private final ProofModels models;
+  private final Consumer<String> log;
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "zkml4j-progress");
     t.setDaemon(true);
@@ -35,8 +37,10 @@ final class ProofRunner implements Consumer<ProofJob>, AutoCloseable {
   });
   private volatile long lastProveNanos = TimeUnit.SECONDS.toNanos(3);
 
-  ProofRunner(ProofModels models) {
+  /** @param log one line per finished proof, for the operator's terminal */
+  ProofRunner(ProofModels models, Consumer<String> log) {
     this.models = models;
+    this.log = log;
   }
 
   @Override
@@ -116,6 +120,9 @@ final class ProofRunner implements Consumer<ProofJob>, AutoCloseable {
     r.putObject("timings").put("queueMs", millis(queued)).put("witnessMs", millis(witnessDone - start))
         .put("proveMs", millis(proveDone - witnessDone)).put("verifyMs", millis(verifyDone - proveDone));
     job.succeed(r);
+    log.accept(String.format(Locale.ROOT, "proof %s: predicted %d%s; witness %.2f s, proof %.2f s, Java check %s",
+        job.id(), best, job.commit() ? ", image commitment published" : "", (witnessDone - start) / 1e9,
+        (proveDone - witnessDone) / 1e9, verdict.valid() ? "valid" : "INVALID: " + verdict.reason()));
   }
 
   private static double millis(long nanos) {

@@ -46,7 +46,7 @@ class ApiTest {
     HttpResponse<String> r = TestServer.post("/api/proofs", "image/png", png);
     assertEquals(202, r.statusCode(), r.body());
     JsonNode accepted = TestServer.json(r);
-    assertTrue(accepted.get("position").asInt() >= 1, r.body());
+    assertTrue(accepted.get("position").asInt() >= 0, r.body());
     JsonNode done = TestServer.awaitFinal(accepted.get("id").asText());
     assertEquals("done", done.get("status").asText(), done.toString());
     JsonNode result = done.get("result");
@@ -163,7 +163,8 @@ class ApiTest {
     List<Integer> positions = new ArrayList<>();
     HttpResponse<String> refused = null;
     for (int i = 0; i < TestServer.QUEUE + 3 && refused == null; i++) {
-      HttpResponse<String> r = TestServer.post("/api/proofs", "image/png", digit);
+      // With the commitment: the slower circuit, so the first proof cannot end before the queue fills.
+      HttpResponse<String> r = TestServer.post("/api/proofs?commit=true", "image/png", digit);
       if (r.statusCode() == 429) {
         refused = r;
       } else {
