@@ -8,6 +8,7 @@ import org.zkml4j.circuit.Witness;
 import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.circuit.format.WtnsFile;
 import org.zkml4j.groth16.Groth16;
+import org.zkml4j.groth16.PhaseTimer;
 import org.zkml4j.groth16.ProverOutput;
 import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.format.ProofJson;
@@ -70,9 +71,12 @@ final class Groth16ProveCommand implements Command {
     Path proofFile = args.path(2, "proof.json");
     Path publicFile = args.path(3, "public.json");
     Parallelism parallelism = args.parallelism();
+    PhaseTimer timer = PhaseTimer.start("groth16 prove command");
     Witness witness = WtnsFile.read(wtns);
+    timer.lap("wtns read");
     terminal.info("Reading " + zkey);
     ProvingKey key = ZkeyReader.read(zkey, parallelism);
+    timer.lap("zkey read");
     if (witness.size() != key.nVars()) {
       throw new FormatException(wtns, "holds " + witness.size() + " values, but the proving key " + zkey
           + " is for a circuit of " + key.nVars() + " signals: the witness and the key are of different circuits");
@@ -80,8 +84,10 @@ final class Groth16ProveCommand implements Command {
     terminal.info("Proving (" + key.nVars() + " signals, domain 2^" + key.log2DomainSize() + ", "
         + parallelism.threads() + " threads)");
     ProverOutput output = Groth16.prove(key, witness.toArray(), new SecureRandom(), parallelism);
+    timer.lap("prove");
     ProofJson.write(output.proof(), proofFile);
     PublicSignalsJson.write(output.publicSignals(), publicFile);
+    timer.lap("json write");
     terminal.info("Wrote " + proofFile + " and " + publicFile + " (" + output.publicSignals().size()
         + " public signals)");
     return ExitCode.OK;

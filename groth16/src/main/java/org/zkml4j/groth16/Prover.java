@@ -9,6 +9,7 @@ import org.zkml4j.math.curve.G1;
 import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.PrimeField;
+import org.zkml4j.math.msm.BucketArithmetic;
 import org.zkml4j.math.msm.Msm;
 import org.zkml4j.math.msm.ScalarForm;
 import org.zkml4j.math.parallel.Parallelism;
@@ -22,23 +23,57 @@ import org.zkml4j.math.parallel.Parallelism;
  * </pre>
  * with h from {@link QapEvaluation} and r, s uniform in Fr. The five MSMs take the witness as it
  * is (mostly 0/1 for ML circuits, which the MSM's small-scalar path makes cheap).
+ *
+ * <p>The MSMs' bucket arithmetic: from a domain of 2^{@value #LANES_FROM_LOG2_DOMAIN} on, the
+ * lanes from the first MSM, where {@link Msm}'s own rule would run a fresh JVM's first four
+ * million bucket additions in scalar arithmetic to spare them the lanes' JIT warm-up. In a prover
+ * the h computation has already run its NTTs in lanes and so paid most of that warm-up, and the
+ * scalar arithmetic costs more than the rest of it: a cold {@code groth16 prove} of a 67,210
+ * constraint Poseidon chain (domain 2^17) took 5.3 to 5.9 s of process CPU time with lanes from
+ * the start against 7.0 s by the MSM's rule, and lenet (domain 2^15) 3.8 to 4.0 s against 4.6 to
+ * 5.1 s; at 2^13 (a 4,136 constraint chain) both took about 2.5 to 3 s, within the noise of a
+ * shared machine. Smaller circuits keep the MSM's rule.
  */
 final class Prover {
   private static final PrimeField FR = Bn254.FR;
+  /** log2 of the smallest domain whose MSMs run in lanes from the first (see the class comment). */
+  static final int LANES_FROM_LOG2_DOMAIN = 13;
 
   private Prover() {}
 
   static ProverOutput prove(ProvingKey pk, long[] witness, RandomGenerator random, Parallelism parallelism) {
-    checkWitness(pk, witness);
-    int nVars = pk.nVars(), nPublic = pk.nPublic();
-    long[] h = QapEvaluation.hScalars(pk, witness, parallelism);
+    return prove(pk, witness, random, parallelism, arithmeticFor(pk.log2DomainSize()));
+  }
 
-    long[] msmA = Msm.g1(pk.rawA(), witness, nVars, ScalarForm.MONTGOMERY, parallelism);
-    long[] msmB1 = Msm.g1(pk.rawB1(), witness, nVars, ScalarForm.MONTGOMERY, parallelism);
-    long[] msmB2 = Msm.g2(pk.rawB2(), witness, nVars, ScalarForm.MONTGOMERY, parallelism);
+  /**
+   * The MSMs' bucket arithmetic for a key's domain: the fastest from 2^{@value #LANES_FROM_LOG2_DOMAIN}
+   * on, else null for {@link Msm}'s own choice.
+   */
+  static BucketArithmetic arithmeticFor(int log2Domain) {
+    return log2Domain >= LANES_FROM_LOG2_DOMAIN ? BucketArithmetic.fastest() : null;
+  }
+
+  /** Proves with the MSMs in the given arithmetic, or (null) in Msm's choice. */
+  static ProverOutput prove(ProvingKey pk, long[] witness, RandomGenerator random, Parallelism parallelism,
+      BucketArithmetic arithmetic) {
+    PhaseTimer timer = PhaseTimer.start("prove");
+    checkWitness(pk, witness);
+    timer.lap("witness check");
+    int nVars = pk.nVars(), nPublic = pk.nPublic();
+    long[] h = QapEvaluation.hScalars(pk, witness, parallelism, timer);
+
+    Msms msm = new Msms(arithmetic, parallelism);
+    long[] msmA = msm.g1(pk.rawA(), witness, nVars);
+    timer.lap("msm A");
+    long[] msmB1 = msm.g1(pk.rawB1(), witness, nVars);
+    timer.lap("msm B1");
+    long[] msmB2 = msm.g2(pk.rawB2(), witness, nVars);
+    timer.lap("msm B2");
     long[] privateWitness = Arrays.copyOfRange(witness, 4 * (nPublic + 1), 4 * nVars);
-    long[] msmC = Msm.g1(pk.rawC(), privateWitness, nVars - nPublic - 1, ScalarForm.MONTGOMERY, parallelism);
-    long[] msmH = Msm.g1(pk.rawH(), h, pk.domainSize(), ScalarForm.MONTGOMERY, parallelism);
+    long[] msmC = msm.g1(pk.rawC(), privateWitness, nVars - nPublic - 1);
+    timer.lap("msm C");
+    long[] msmH = msm.g1(pk.rawH(), h, pk.domainSize());
+    timer.lap("msm H");
 
     long[] r = randomScalar(random);
     long[] s = randomScalar(random);
@@ -65,7 +100,23 @@ final class Prover {
     for (int i = 1; i <= nPublic; i++) {
       signals.add(FR.toBigInteger(witness, 4 * i));
     }
+    timer.lap("blinding and affine");
     return new ProverOutput(Proof.of(aAffine, b2Affine, cAffine), signals);
+  }
+
+  /** The MSMs of one proof, Montgomery-form scalars, in the given arithmetic or (null) Msm's choice. */
+  private record Msms(BucketArithmetic arithmetic, Parallelism parallelism) {
+    long[] g1(long[] bases, long[] scalars, int n) {
+      return arithmetic == null
+          ? Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism)
+          : Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism, arithmetic);
+    }
+
+    long[] g2(long[] bases, long[] scalars, int n) {
+      return arithmetic == null
+          ? Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism)
+          : Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism, arithmetic);
+    }
   }
 
   private static void checkWitness(ProvingKey pk, long[] witness) {

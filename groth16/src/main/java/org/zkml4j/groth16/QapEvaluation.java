@@ -33,10 +33,15 @@ final class QapEvaluation {
    * @param witness all nVars wire values, Fr Montgomery form, 4 longs each
    */
   static long[] hScalars(ProvingKey pk, long[] witness, Parallelism parallelism) {
+    return hScalars(pk, witness, parallelism, PhaseTimer.start("h"));
+  }
+
+  static long[] hScalars(ProvingKey pk, long[] witness, Parallelism parallelism, PhaseTimer timer) {
     int n = pk.domainSize();
     long[] a = new long[4 * n];
     long[] b = new long[4 * n];
     accumulateRows(pk.coefficients(), witness, a, b, parallelism);
+    timer.lap("h: A and B rows");
     long[] c = new long[4 * n];
     parallelism.forRange(n, MIN_CHUNK, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -47,6 +52,7 @@ final class QapEvaluation {
     long[] shift = domain.snarkjsCosetShift();
     domain.evaluationsToCoset(a, 0, shift);
     domain.evaluationsToCoset(b, 0, shift);
+    timer.lap("h: C = AB, domain");
     domain.evaluationsToCoset(c, 0, shift);
     parallelism.forRange(n, MIN_CHUNK, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -54,6 +60,7 @@ final class QapEvaluation {
         FR.sub(a, 4 * i, a, 4 * i, c, 4 * i);
       }
     });
+    timer.lap("h: coset NTTs and AB - C");
     return a;
   }
 

@@ -2,12 +2,15 @@ package org.zkml4j.groth16;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.zkml4j.groth16.format.VerificationKeyJson;
 import org.zkml4j.groth16.format.ZkeyReader;
 import org.zkml4j.groth16.testing.SnarkjsFixture;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.msm.BucketArithmetic;
 import org.zkml4j.math.parallel.Parallelism;
 
 /**
@@ -53,6 +57,35 @@ class ProverInteropTest {
     assertTrue(result.contains("OK!"), result);
     assertTrue(Groth16.verify(VerificationKeyJson.read(c.verificationKey()), out.publicSignals(), out.proof())
         .isValid());
+  }
+
+  /**
+   * From a domain of 2^13 on, the prover runs its MSMs in lanes from the first (the fixtures'
+   * domains are smaller, so the default path above keeps the MSM's own choice): each arithmetic,
+   * forced, gives a proof snarkjs accepts, and the same proof for the same randomness.
+   */
+  @Test
+  void proofsWithEitherBucketArithmeticPassSnarkjsVerify() throws Exception {
+    SnarkjsFixture.Circuit c = SnarkjsFixture.poseidonRange();
+    ProvingKey pk = ZkeyReader.read(c.zkey());
+    long[] w = WtnsFile.read(c.wtns()).toArray();
+    List<Proof> proofs = new ArrayList<>();
+    for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+      if (!arithmetic.isAvailable()) {
+        continue;
+      }
+      ProverOutput out = Prover.prove(pk, w, new SplittableRandom(7), Parallelism.shared(), arithmetic);
+      Path proof = tmp.resolve(arithmetic + "-proof.json"), signals = tmp.resolve(arithmetic + "-public.json");
+      ProofJson.write(out.proof(), proof);
+      PublicSignalsJson.write(out.publicSignals(), signals);
+      String result = SnarkjsFixture.snarkjs("groth16", "verify", c.verificationKey().toString(), signals.toString(),
+          proof.toString());
+      assertTrue(result.contains("OK!"), arithmetic + ": " + result);
+      proofs.add(out.proof());
+    }
+    assertEquals(1, proofs.stream().distinct().count());
+    assertNull(Prover.arithmeticFor(Prover.LANES_FROM_LOG2_DOMAIN - 1));
+    assertEquals(BucketArithmetic.fastest(), Prover.arithmeticFor(Prover.LANES_FROM_LOG2_DOMAIN));
   }
 
   @Test

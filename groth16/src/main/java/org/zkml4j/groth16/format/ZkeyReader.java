@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.zkml4j.groth16.Phase2Contribution;
 import org.zkml4j.groth16.Phase2Contributions;
+import org.zkml4j.groth16.PhaseTimer;
 import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.QapCoefficients;
 import org.zkml4j.circuit.format.BinFileReader;
@@ -61,6 +62,7 @@ public final class ZkeyReader {
   }
 
   public static ProvingKey read(Path file, Parallelism parallelism) throws IOException, FormatException {
+    PhaseTimer timer = PhaseTimer.start("zkey read");
     try (BinFileReader in = BinFileReader.open(file, MAGIC, VERSION, VERSION)) {
       for (int type : in.sectionTypes()) {
         if (type < 1 || type > 10) {
@@ -79,7 +81,9 @@ public final class ZkeyReader {
       int[] sizes = readHeader(in.section(2, "section 2 (header)"), key);
       int nVars = sizes[0], nPublic = sizes[1], domainSize = sizes[2];
       key.ic(points(in.section(3, "section 3 (IC)"), nPublic + 1L, false, "nPublic + 1"));
+      timer.lap("header");
       key.coefficients(coefficients(in.section(4, "section 4 (coefficients)"), parallelism));
+      timer.lap("coefficients");
       key.pointsA(points(in.section(5, "section 5 (A)"), nVars, false, "nVars"));
       key.pointsB1(points(in.section(6, "section 6 (B1)"), nVars, false, "nVars"));
       key.pointsB2(points(in.section(7, "section 7 (B2)"), nVars, true, "nVars"));
@@ -88,8 +92,11 @@ public final class ZkeyReader {
       if (in.has(10)) {
         key.contributions(contributions(in.section(10, "section 10 (contributions)")));
       }
+      timer.lap("points");
       try {
-        return key.build();
+        ProvingKey built = key.build();
+        timer.lap("checks");
+        return built;
       } catch (IllegalArgumentException e) {
         throw new FormatException(file, e.getMessage(), e);
       }
