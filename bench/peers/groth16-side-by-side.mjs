@@ -87,6 +87,7 @@ function build(c) {
 }
 
 /** pot<power>_0000 (new), _0001 (one contribution) and _final (prepared), made by zkml4j once. */
+// (by default the shared ceremonies of lib/circuits.mjs, which bench-mnist reuses)
 const ceremony = (power) => makeCeremony(join(opts.cache, "ptau"), power, tools.zkml4j, ENTROPY);
 
 // ------------------------------------------------------------------ the runs

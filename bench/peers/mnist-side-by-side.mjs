@@ -7,19 +7,24 @@
 //      the same ceremony file; and circom2's compile of mnist_latest_precision next to zkml4j's
 //      constraint counts for the same architecture (models/mnist/circomlib-ml-arch.onnx).
 //
-// Usage: node mnist-side-by-side.mjs [--rounds N] [--quick] [--cache DIR]
+// Usage: node mnist-side-by-side.mjs [--rounds N] [--quick] [--parts a,b,c,d] [--cache DIR]
 //   --rounds N  timed runs per step (default 3); processes of the tools alternate, and which goes first
-//   --quick     1 round, and no compile of the 2-million-constraint mnist_latest_precision circuit
+//   --quick     1 round, only the half-width convnet in (c), and no compile of the 2-million-constraint
+//               mnist_latest_precision circuit
+//   --parts     run only some parts: a accuracy, b lenet proofs, c convnets, d mnist_latest_precision
 // Environment: ZKML4J (the zkml4j command as words), ZKML4J_JAVA (java and its flags) and ZKML4J_CP
 // (the bench jar) for the in-process runner org.zkml4j.bench.MnistRun. scripts/bench-mnist sets them.
 //
 // Cached under the cache folder (default .cache/bench/mnist, which git ignores): circom2's builds of
-// the convnets, the ceremonies (made by zkml4j's powersoftau, untimed: one file per power, used by both
-// tools), and the lenet model directories' keys. Model directories are recompiled every run (cheap).
+// the convnets and the model directories with their keys (recompiled every run, which is cheap, and set
+// up again only when the circuit changed). Ceremonies are made by zkml4j's powersoftau, untimed, one
+// file per power, and shared with bench-groth16 (.cache/bench/groth16/ptau) unless --cache is given.
+// A timed setup reads the ceremony of exactly the power it needs, the same file for both tools.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { cpus, loadavg, totalmem } from "os";
 import { join, relative, resolve } from "path";
-import { ceremony, circomCommand, collectCircom, compileCircom, r1csSizes, requireInsideRoot } from "./lib/circuits.mjs";
+import { ceremony, circomCommand, collectCircom, compileCircom, r1csSizes, requireInsideRoot, sharedCeremonies,
+  smallestPrepared } from "./lib/circuits.mjs";
 import { hasGnuTime, log, measure, median, modules, root, runOk, snarkjs, zkml4jTool } from "./lib/process.mjs";
 import { count, fixed, printTable } from "./lib/table.mjs";
 
@@ -36,14 +41,15 @@ if (!process.env.ZKML4J_CP) fail("set ZKML4J_CP to the bench jar (scripts/bench-
 const mnistRun = (...args) => [java[0], [...java.slice(1), "-cp", process.env.ZKML4J_CP, "org.zkml4j.bench.MnistRun", ...args]];
 
 function parseArgs(argv) {
-  const o = { rounds: 3, quick: false, cache: join(root, ".cache", "bench", "mnist") };
+  const o = { rounds: 3, quick: false, parts: ["a", "b", "c", "d"], cache: join(root, ".cache", "bench", "mnist") };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
     if (flag === "--rounds") o.rounds = Number(value());
     else if (flag === "--quick") o.quick = true;
-    else if (flag === "--cache") o.cache = resolve(value());
-    else fail(`unknown option ${argv[i]}; use --rounds N, --quick, --cache DIR`);
+    else if (flag === "--parts") o.parts = value().split(",").filter(Boolean);
+    else if (flag === "--cache") Object.assign(o, { cache: resolve(value()), cacheGiven: true });
+    else fail(`unknown option ${argv[i]}; use --rounds N, --quick, --parts a,b,c,d, --cache DIR`);
   }
   if (o.quick) o.rounds = 1;
   if (!(Number.isInteger(o.rounds) && o.rounds >= 1)) fail("--rounds takes a whole number >= 1");
@@ -58,7 +64,11 @@ function fail(message) {
 
 const run = (command, options) => measure(command, opts.cache, options);
 const lastJson = (output) => JSON.parse(output.trim().split("\n").filter((l) => l.startsWith("{")).pop());
-const ptauFile = (power) => ceremony(join(opts.cache, "ptau"), power, zkml4j, ENTROPY).prepared;
+/** The prepared ceremony of exactly this power (made by zkml4j if missing): what a timed setup reads. */
+const ptauFile = (power) => ceremony(ceremonyFolder(), power, zkml4j, ENTROPY).prepared;
+/** For an untimed setup, any cached ceremony large enough will do; else the exact one is made. */
+const anyPtau = (power) => smallestPrepared(ceremonyFolder(), power) ?? { power, prepared: ptauFile(power) };
+const ceremonyFolder = () => (opts.cacheGiven ? join(opts.cache, "ptau") : sharedCeremonies);
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 const pct = (correct, n) => (100 * correct) / n;
 
@@ -102,7 +112,7 @@ async function lenetProofs() {
   const rows = [], cold = [];
   for (const weights of ["fixed", "private"]) {
     const model = compileModel("lenet", `${MODELS}/lenet.onnx`, weights);
-    setupOnce(model, ptauFile(model.power));
+    setupOnce(model, anyPtau(model.power).prepared);
     const inProcess = await run(mnistRun("prove", model.dir, DIGIT, String(opts.rounds)));
     const r = lastJson(inProcess.output);
     if (!r.verified) fail(`a lenet proof (weights ${weights}) did not verify`);
@@ -175,7 +185,8 @@ function buildConvnet(c) {
 
 async function convnets() {
   const rows = [], notes = [];
-  for (const c of CONVNETS) {
+  // --quick skips the full-width network: its zkml4j circuits need a 2^19 ceremony, minutes to make
+  for (const c of opts.quick ? CONVNETS.filter((n) => n.name.endsWith("_half")) : CONVNETS) {
     log(`(c) ${c.name}: circom2 + snarkjs and zkml4j`);
     const circom = buildConvnet(c);
     const ours = ["fixed", "private"].map((w) => compileModel(c.name, c.onnx, w));
@@ -290,10 +301,10 @@ async function latestPrecision() {
 mkdirSync(opts.cache, { recursive: true });
 const load0 = loadavg()[0];
 const started = Date.now();
-accuracy();
-await lenetProofs();
-await convnets();
-await latestPrecision();
+if (opts.parts.includes("a")) accuracy();
+if (opts.parts.includes("b")) await lenetProofs();
+if (opts.parts.includes("c")) await convnets();
+if (opts.parts.includes("d")) await latestPrecision();
 console.log(`\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}, snarkjs`
   + ` ${JSON.parse(readFileSync(join(modules, "snarkjs", "package.json"))).version}; load average ${load0.toFixed(1)} at`
   + ` the start, ${loadavg()[0].toFixed(1)} at the end (above ${cpus().length}: other work shared the cores).`);

@@ -1,6 +1,6 @@
 // Circuits and ceremonies for the side-by-side benchmarks: compiling a .circom file with circom2,
 // reading a .r1cs header, and the powers-of-tau ceremony a circuit needs, made once by zkml4j.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "fs";
 import { isAbsolute, join, relative } from "path";
 import { circomCli, log, root, runOk } from "./process.mjs";
 
@@ -65,6 +65,19 @@ export function r1csSizes(file) {
     pos += 12 + size;
   }
   throw new Error(`${file} has no header section`);
+}
+
+/**
+ * The ceremonies the side-by-side benchmarks share (git ignores .cache): each power is made once,
+ * by whichever benchmark needs it first (bench-groth16 was the first, hence the folder's name).
+ */
+export const sharedCeremonies = join(root, ".cache", "bench", "groth16", "ptau");
+
+/** The smallest prepared ceremony in dir of at least this power, as {power, prepared}, or null. */
+export function smallestPrepared(dir, power) {
+  const powers = existsSync(dir) ? readdirSync(dir).map((f) => f.match(/^pot(\d+)_final\.ptau$/)).filter(Boolean)
+    .map((m) => Number(m[1])).filter((p) => p >= power).sort((a, b) => a - b) : [];
+  return powers.length ? { power: powers[0], prepared: join(dir, `pot${powers[0]}_final.ptau`) } : null;
 }
 
 /**
