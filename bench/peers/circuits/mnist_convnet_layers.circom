@@ -98,6 +98,8 @@ template MnistConvnetLayers(f1, f2) {
     }
     for (var j = 0; j < 10; j++) {
         dense.bias[j] <== dense_bias[j];
+    }
+    for (var j = 0; j < 10; j++) {
         dense_out[j] <== dense.out[j];
     }
 }
