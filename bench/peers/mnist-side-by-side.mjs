@@ -194,24 +194,26 @@ async function convnets() {
     const ptau = ptauFile(power);
     const f = (file) => join(circom.dir, file);
     const steps = {
-      snarkjs: { setup: snarkjs("groth16", "setup", circom.r1cs, ptau, f("snarkjs.zkey")),
+      snarkjs: { setup: snarkjs("groth16", "setup", circom.r1cs, ptau, f("snarkjs_0000.zkey")),
+        contribute: snarkjs("zkey", "contribute", f("snarkjs_0000.zkey"), f("snarkjs.zkey"), "--name=bench", ENTROPY),
         witness: snarkjs("wtns", "calculate", circom.wasm, circom.input, f("witness.wtns")),
         prove: snarkjs("groth16", "prove", f("snarkjs.zkey"), f("witness.wtns"), f("proof.json"), f("public.json")) },
     };
     // the snarkjs drop-in route: zkml4j's groth16 verbs on circom's own circuit and witness
-    steps["zkml4j groth16 on circom's r1cs"] = { setup: zkml4j("groth16", "setup", circom.r1cs, ptau, f("zkml4j.zkey")),
+    steps["zkml4j groth16 on circom's r1cs"] = { setup: zkml4j("groth16", "setup", circom.r1cs, ptau, f("zkml4j_0000.zkey")),
+      contribute: zkml4j("zkey", "contribute", f("zkml4j_0000.zkey"), f("zkml4j.zkey"), "--name=bench", ENTROPY),
       witness: snarkjs("wtns", "calculate", circom.wasm, circom.input, f("witness-z.wtns")),
       prove: zkml4j("groth16", "prove", f("zkml4j.zkey"), f("witness-z.wtns"), f("zkml4j-proof.json"), f("zkml4j-public.json")) };
     for (const m of ours) {
       steps[`zkml4j ${m.weights}`] = { setup: zkml4j("setup", m.dir, "--ptau", ptau),
         prove: zkml4j("prove", m.dir, "--input", DIGIT, "-o", join(m.dir, "proof")) };
     }
-    const samples = Object.fromEntries(Object.keys(steps).map((t) => [t, { setup: [], witness: [], prove: [], peakMb: 0 }]));
+    const samples = Object.fromEntries(Object.keys(steps).map((t) => [t, { setup: [], contribute: [], witness: [], prove: [], peakMb: 0 }]));
     for (let r = 0; r < opts.rounds; r++) {
       const order = Object.keys(steps);
       if (r % 2 === 1) order.reverse();
       for (const tool of order) {
-        for (const step of ["setup", "witness", "prove"]) {
+        for (const step of ["setup", "contribute", "witness", "prove"]) {
           if (!steps[tool][step]) continue;
           const m = await run(steps[tool][step]);
           samples[tool][step].push(m.seconds);
@@ -227,13 +229,14 @@ async function convnets() {
     log(`  snarkjs verifies zkml4j's groth16 proof on circom's ${c.name} circuit: OK`);
     for (const m of ours) snarkjsVerifies(join(m.dir, "verification_key.json"), join(m.dir, "proof"), `zkml4j's ${c.name} proof (weights ${m.weights})`);
     const med = (xs) => (xs.length ? median(xs) : 0);
-    const endToEnd = (s) => med(s.setup) + med(s.witness) + med(s.prove);
+    const keys = (s) => med(s.setup) + med(s.contribute);
+    const endToEnd = (s) => keys(s) + med(s.witness) + med(s.prove);
     const peer = endToEnd(samples.snarkjs);
     for (const [tool, s] of Object.entries(samples)) {
       const isPeer = tool === "snarkjs";
       const constraints = isPeer || tool.endsWith("r1cs") ? circom.constraints
         : ours.find((m) => tool.endsWith(m.weights)).constraints;
-      rows.push([c.name, isPeer ? "circom2 --O2 + snarkjs" : tool, count(constraints), `2^${power}`, fixed(med(s.setup)),
+      rows.push([c.name, isPeer ? "circom2 --O2 + snarkjs" : tool, count(constraints), `2^${power}`, fixed(keys(s)),
         s.witness.length ? fixed(med(s.witness)) : "(in prove)", fixed(med(s.prove)), fixed(endToEnd(s)),
         fixed(s.peakMb, 0), isPeer ? "" : `${(peer / endToEnd(s)).toFixed(1)}x`,
         isPeer ? "" : `${((med(samples.snarkjs.witness) + med(samples.snarkjs.prove)) / (med(s.witness) + med(s.prove))).toFixed(1)}x`]);
@@ -246,11 +249,11 @@ async function convnets() {
     + " (half). circom: image and weights private inputs (circomlib-ml's published input); zkml4j: models/mnist/"
     + "convnet-poly*.onnx\n    (trained briefly here, pooling as AveragePool), image private, weights fixed or private,"
     + ` ${DIGIT}. Both tools' setups read the same prepared ceremony (made by zkml4j, untimed).\n`
-    + "    Every step is a cold command (process start included); medians over the rounds. snarkjs: groth16 setup,"
-    + " wtns calculate (circom's wasm), groth16 prove;\n    zkml4j: setup <dir> --ptau (includes one phase-2"
-    + " contribution, which snarkjs's setup does not), prove <dir> (witness included); zkml4j groth16 on circom's"
-    + " r1cs:\n    the snarkjs drop-in verbs (groth16 setup, groth16 prove) on circom's circuit and wasm witness, the same"
-    + " constraints as snarkjs. Peak: the largest resident set of any step.\n    end to end = setup + witness + prove;"
+    + "    Every step is a cold command (process start included); medians over the rounds. setup = keys with one"
+    + " phase-2 contribution, as a real deployment needs:\n    snarkjs: groth16 setup + zkey contribute, wtns calculate"
+    + " (circom's wasm), groth16 prove; zkml4j: setup <dir> --ptau (contribution included), prove <dir> (witness"
+    + " included);\n    zkml4j groth16 on circom's r1cs: the snarkjs drop-in verbs (groth16 setup + zkey contribute,"
+    + " groth16 prove) on circom's own circuit and wasm witness, the same constraints as snarkjs. Peak: the largest resident set of any step.\n    end to end = setup + witness + prove;"
     + " ratios = snarkjs's time / the row's (above 1: faster than snarkjs). Target: zkml4j >= 20x faster end to end.\n");
   printTable(["network", "tool", "constraints", "ptau", "setup s", "witness s", "prove s", "end to end s", "peak MB",
     "end-to-end ratio", "witness+prove ratio"], rows, [2, 4, 5, 6, 7, 8, 9, 10]);
@@ -302,8 +305,9 @@ async function latestPrecision() {
     ...ours.map((m) => ["zkml4j", m.weights, count(m.constraints), ratio(m)]),
   ], [2]);
   console.log(`\n    ${circomNote}.`);
-  console.log("    snarkjs setup and prove on it: not run; not feasible on this machine (PEERS.md: a 2^22 ceremony,"
-    + " which snarkjs's prepare phase2 cannot finish here in reasonable time).");
+  console.log("    snarkjs setup and prove on it: not run, not feasible on this machine: its 2,045,276 constraints need a"
+    + " 2^21 ceremony, and snarkjs's\n    prepare phase2 took 20 minutes at 2^16 on such a machine and had not finished"
+    + " 2^18 after 11 (PEERS.md).");
   console.log(`    zkml4j with weights fixed, from a 2^${proveRow.power} ceremony: setup ${proveRow.setup.seconds.toFixed(2)} s`
     + ` (1 run), prove (cold command) ${proveRow.prove.toFixed(2)} s median of ${opts.rounds}, peak ${proveRow.peakMb.toFixed(0)} MB.`);
 }
