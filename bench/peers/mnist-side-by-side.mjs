@@ -277,7 +277,7 @@ async function latestPrecision() {
       circom = { ...r1csSizes(collectCircom(source, dir, { wasm: false }).r1cs), ...m };
       circomNote = `circom2 --O2 --r1cs: ${m.seconds.toFixed(1)} s, peak ${m.peakMb.toFixed(0)} MB`;
     } else {
-      const tail = m.output.trim().split("\n").slice(-3).join(" | ");
+      const tail = m.output.replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n").slice(-3).join(" | ");
       circomNote = `circom2 --O2 FAILED after ${m.seconds.toFixed(1)} s (exit ${m.code}, peak ${m.peakMb.toFixed(0)} MB): ${tail}`;
     }
     rmSync(dir, { recursive: true, force: true });
