@@ -146,8 +146,11 @@ async function lenetProofs() {
 // ------------------------------------------------------------------ (c) circom + snarkjs side by side
 
 const CONVNETS = [
-  { name: "mnist_convnet", filters: [4, 8], onnx: `${MODELS}/convnet-poly.onnx`, peers: 64856 },
-  { name: "mnist_convnet_half", filters: [2, 4], onnx: `${MODELS}/convnet-poly-half.onnx`, peers: 12227 },
+  { name: "mnist_convnet", filters: [4, 8], onnx: `${MODELS}/convnet-poly.onnx`, peers: "64,856" },
+  // PEERS.md's "same with 1/2 filters" row (12,227) came from a circuit that is not in the repository;
+  // 2 and 4 filters on the same 28x28 input count 23,716 (each product of a weight signal costs one)
+  { name: "mnist_convnet_half", filters: [2, 4], onnx: `${MODELS}/convnet-poly-half.onnx`,
+    peers: "12,227 for its own \"1/2 filters\" circuit, not this one" },
 ];
 
 /**
@@ -241,7 +244,7 @@ async function convnets() {
         fixed(s.peakMb, 0), isPeer ? "" : `${(peer / endToEnd(s)).toFixed(1)}x`,
         isPeer ? "" : `${((med(samples.snarkjs.witness) + med(samples.snarkjs.prove)) / (med(s.witness) + med(s.prove))).toFixed(1)}x`]);
     }
-    notes.push(`${c.name}: circom2 counted ${count(circom.constraints)} constraints (PEERS.md: ${count(c.peers)})`
+    notes.push(`${c.name}: circom2 counted ${count(circom.constraints)} constraints (PEERS.md: ${c.peers})`
       + (circom.compileSeconds == null ? "; its build came from the cache" : `; circom2 --O2 compiled it in ${circom.compileSeconds.toFixed(1)} s`));
   }
   console.log(`\n(c) circom2 + snarkjs (circomlib-ml's templates) against zkml4j on the same network: Conv(3x3, f1) - x^2`
