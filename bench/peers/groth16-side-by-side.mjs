@@ -11,27 +11,19 @@
 // ignores); a circuit's ceremony (Phase2.requiredPtauPower: power k with 2^k > constraints +
 // public signals, one more from k = 15) is made by
 // zkml4j's own powersoftau new, contribute and prepare phase2, untimed.
-import { spawn, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "fs";
 import { cpus, totalmem } from "os";
-import { dirname, isAbsolute, join, relative, resolve } from "path";
-import { fileURLToPath } from "url";
+import { join, relative, resolve } from "path";
+import { ceremony as makeCeremony, compileCircom, r1csSizes, requireInsideRoot } from "./lib/circuits.mjs";
+import { hasGnuTime, log, measure as measureIn, median, modules, root, runOk, snarkjs, snarkjsCli, zkml4jTool }
+  from "./lib/process.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const modules = join(root, "interop", "node_modules");
-const snarkjsCli = join(modules, "snarkjs", "build", "cli.cjs");
-const circomCli = join(modules, "circom2", "cli.js");
-const GNU_TIME = "/usr/bin/time";
-const hasGnuTime = existsSync(GNU_TIME);
 const ENTROPY = "-e=side-by-side benchmark entropy";
 
+for (const event of ["uncaughtException", "unhandledRejection"]) process.on(event, (e) => fail(e?.message ?? String(e)));
 const opts = parseArgs(process.argv.slice(2));
-const zkml4jWords = (process.env.ZKML4J || "").split(" ").filter(Boolean);
-if (zkml4jWords.length === 0) fail("set ZKML4J to the zkml4j command (scripts/bench-groth16 does)");
-const tools = {
-  snarkjs: (...args) => ["node", ["--max-old-space-size=16384", snarkjsCli, ...args]],
-  zkml4j: (...args) => [zkml4jWords[0], [...zkml4jWords.slice(1), ...args, "--quiet"]],
-};
+const tools = { snarkjs, zkml4j: zkml4jTool() };
 
 function parseArgs(argv) {
   const o = { rounds: 3, circuits: ["mnist", "poseidon:500"], ceremonyPower: 16, skipSlow: false,
@@ -48,10 +40,7 @@ function parseArgs(argv) {
     else fail(`unknown option ${argv[i]}`);
   }
   if (!(o.rounds >= 1) || !(o.ceremonyPower >= 1 && o.ceremonyPower <= 28)) fail("bad --rounds or --ceremony-power");
-  // circom2 runs under WASI and reaches files only by paths below its working folder (the root)
-  if (relative(root, o.cache).startsWith("..") || isAbsolute(relative(root, o.cache))) {
-    fail("the cache folder must be inside the repository (circom2 cannot reach files above it)");
-  }
+  requireInsideRoot(o.cache);
   return o;
 }
 
@@ -60,47 +49,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const log = (message) => process.stderr.write(`${message}\n`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** Runs a command to completion, failing the benchmark with its output if it does not exit with 0. */
-function runOk([cmd, args], cwd = root) {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
-  if (r.status !== 0) fail(`${cmd} ${args.join(" ")} exited with ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-/**
- * Runs a command and measures its wall time and peak resident memory: by GNU time's maximum
- * resident set size when /usr/bin/time exists, else by polling the process's VmHWM in /proc.
- */
-function measure([cmd, args]) {
-  return new Promise((resolve) => {
-    const timeFile = join(opts.cache, ".time");
-    const [c, a] = hasGnuTime ? [GNU_TIME, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, args];
-    const start = process.hrtime.bigint();
-    const child = spawn(c, a, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "", peakKb = 0;
-    child.stdout.on("data", (d) => (output = (output + d).slice(-20000)));
-    child.stderr.on("data", (d) => (output = (output + d).slice(-20000)));
-    const poll = hasGnuTime ? null : setInterval(() => {
-      try {
-        const m = readFileSync(`/proc/${child.pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/);
-        if (m) peakKb = Math.max(peakKb, Number(m[1]));
-      } catch { /* the process has just ended */ }
-    }, 50);
-    child.on("close", (code) => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (poll) clearInterval(poll);
-      if (code !== 0) fail(`${cmd} ${args.join(" ")} exited with ${code}:\n${output}`);
-      if (hasGnuTime) peakKb = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
-      resolve({ seconds, peakMb: peakKb / 1024 });
-    });
-  });
-}
+const measure = (command) => measureIn(command, opts.cache);
 
 // ------------------------------------------------------------------ circuits and ceremonies
 
@@ -125,17 +74,11 @@ function build(c) {
   const r1cs = join(dir, "circuit.r1cs"), wasm = join(dir, "circuit_js", "circuit.wasm");
   const wtns = join(dir, "witness.wtns");
   if (!existsSync(wtns)) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const source = c.source ?? relative(root, join(dir, "main.circom"));
+    const source = c.source ?? relative(root, join(opts.cache, "circuits", `${c.name}.circom`));
+    mkdirSync(join(opts.cache, "circuits"), { recursive: true });
     if (c.main) writeFileSync(join(root, source), c.main);
     log(`compiling ${c.name} with circom2 (once; cached in ${relative(root, dir)})`);
-    runOk(["node", [circomCli, source, "--r1cs", "--wasm", "-l", ".", "-l", "interop/node_modules",
-      "-o", relative(root, dir)]]);
-    const base = source.split("/").pop().replace(/\.circom$/, "");
-    spawnSync("mv", [join(dir, `${base}.r1cs`), r1cs]);
-    spawnSync("mv", [join(dir, `${base}_js`), join(dir, "circuit_js")]);
-    spawnSync("mv", [join(dir, "circuit_js", `${base}.wasm`), wasm]);
+    compileCircom(source, dir);
     writeFileSync(join(dir, "input.json"), c.input());
     log(`computing ${c.name}'s witness`);
     runOk(["node", [join(dir, "circuit_js", "generate_witness.js"), wasm, join(dir, "input.json"), wtns]]);
@@ -143,38 +86,9 @@ function build(c) {
   return { ...c, dir, r1cs, wtns, ...r1csSizes(r1cs) };
 }
 
-/** Constraints and public signals from the .r1cs header (section 1). */
-function r1csSizes(file) {
-  const b = readFileSync(file);
-  for (let pos = 12, i = 0; i < b.readUInt32LE(8); i++) {
-    const type = b.readUInt32LE(pos), size = Number(b.readBigUInt64LE(pos + 4));
-    if (type === 1) {
-      const h = pos + 12 + 4 + b.readUInt32LE(pos + 12);
-      const nPublic = b.readUInt32LE(h + 4) + b.readUInt32LE(h + 8);
-      const constraints = b.readUInt32LE(h + 24);
-      // the domain 2^k > constraints + public signals; from k = 15 zkml4j's setup needs one more
-      // power (Phase2.requiredPtauPower: snarkjs's circuit hash reads past a power-k ceremony)
-      const k = (constraints + nPublic).toString(2).length;
-      return { constraints, nPublic, power: k <= 14 ? k : k + 1 };
-    }
-    pos += 12 + size;
-  }
-  fail(`${file} has no header section`);
-}
-
 /** pot<power>_0000 (new), _0001 (one contribution) and _final (prepared), made by zkml4j once. */
-function ceremony(power) {
-  const dir = join(opts.cache, "ptau");
-  mkdirSync(dir, { recursive: true });
-  const f = (suffix) => join(dir, `pot${power}_${suffix}.ptau`);
-  if (!existsSync(f("0000"))) {
-    log(`making a power-${power} ceremony with zkml4j (once; cached in ${relative(root, dir)})`);
-    runOk(tools.zkml4j("powersoftau", "new", "bn128", String(power), f("0000")));
-  }
-  if (!existsSync(f("0001"))) runOk(tools.zkml4j("powersoftau", "contribute", f("0000"), f("0001"), ENTROPY));
-  if (!existsSync(f("final"))) runOk(tools.zkml4j("powersoftau", "prepare", "phase2", f("0001"), f("final")));
-  return { fresh: f("0000"), contributed: f("0001"), prepared: f("final") };
-}
+// (by default the shared ceremonies of lib/circuits.mjs, which bench-mnist reuses)
+const ceremony = (power) => makeCeremony(join(opts.cache, "ptau"), power, tools.zkml4j, ENTROPY);
 
 // ------------------------------------------------------------------ the runs
 
