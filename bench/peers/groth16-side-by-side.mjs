@@ -4,7 +4,7 @@
 //
 // Usage: node groth16-side-by-side.mjs [--rounds N] [--circuits mnist,poseidon:500]
 //            [--ceremony-power P] [--skip-slow] [--smoke] [--cache DIR]
-// Environment: ZKML4J, the zkml4j command as words (java, its flags, -jar, the jar).
+// Environment: ZKML4J, the zkml4j command as words (the launcher, or java, its flags, -jar, the jar).
 //
 // Circuits are compiled with circom2 (--r1cs --wasm) and their witnesses computed once, then
 // cached with the ceremony files under the cache folder (default .cache/bench/groth16, which git
