@@ -1,7 +1,6 @@
 package org.zkml4j.api;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -42,7 +41,7 @@ final class ImageInputs {
     int h = layout.height(), w = layout.width(), c = layout.channels();
     float[] values = new float[c * h * w];
     for (int ch = 0; ch < c; ch++) {
-      double[] plane = resample(channel(image, c == 1 ? -1 : ch), image.getWidth(), image.getHeight(), w, h);
+      double[] plane = resample(ImagePixels.channel(image, c == 1 ? -1 : ch), image.getWidth(), image.getHeight(), w, h);
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int at = layout.channelsLast() ? (y * w + x) * c + ch : (ch * h + y) * w + x;
@@ -75,38 +74,6 @@ final class ImageInputs {
   private static Layout square(int n) {
     int side = (int) Math.round(Math.sqrt(n));
     return side > 0 && side * side == n ? new Layout(1, side, side, false) : null;
-  }
-
-  /** One channel (0 red, 1 green, 2 blue; -1 gray) as values 0 to 255, row-major. */
-  private static double[] channel(BufferedImage image, int channel) {
-    int w = image.getWidth(), h = image.getHeight();
-    double[] out = new double[w * h];
-    int type = image.getType();
-    if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_USHORT_GRAY) {
-      Raster raster = image.getRaster();
-      double max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          out[y * w + x] = raster.getSample(x, y, 0) * 255.0 / max;
-        }
-      }
-      return out;
-    }
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int argb = image.getRGB(x, y);
-        double alpha = (argb >>> 24) / 255.0;
-        int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
-        double v = switch (channel) {
-          case 0 -> r;
-          case 1 -> g;
-          case 2 -> b;
-          default -> 0.299 * r + 0.587 * g + 0.114 * b;
-        };
-        out[y * w + x] = v * alpha;
-      }
-    }
-    return out;
   }
 
   /**

@@ -1,13 +1,13 @@
 package org.zkml4j.server;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.zkml4j.api.ImagePixels;
 
 /**
  * A picture of a digit made into the 28x28 input the MNIST model was trained on, the way MNIST
@@ -37,7 +37,7 @@ final class DigitImage {
   static float[] read(byte[] bytes) throws HttpError {
     BufferedImage image = decode(bytes);
     int w = image.getWidth(), h = image.getHeight();
-    double[] gray = gray(image);
+    double[] gray = ImagePixels.gray(image);
     double sum = 0;
     for (double v : gray) {
       sum += v;
@@ -76,31 +76,6 @@ final class DigitImage {
     } catch (IOException | RuntimeException e) {
       throw new HttpError(400, "the image is malformed and cannot be decoded (" + e.getMessage() + ")");
     }
-  }
-
-  /** Values 0 to 255: gray rasters as they are (no gamma), colour by luma, composed over black. */
-  private static double[] gray(BufferedImage image) {
-    int w = image.getWidth(), h = image.getHeight();
-    double[] out = new double[w * h];
-    int type = image.getType();
-    if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_USHORT_GRAY) {
-      Raster raster = image.getRaster();
-      double max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          out[y * w + x] = raster.getSample(x, y, 0) * 255.0 / max;
-        }
-      }
-      return out;
-    }
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int argb = image.getRGB(x, y);
-        int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
-        out[y * w + x] = (0.299 * r + 0.587 * g + 0.114 * b) * ((argb >>> 24) / 255.0);
-      }
-    }
-    return out;
   }
 
   /** MNIST's framing: bounding box to 20x20 (aspect kept), centre of mass to the frame's centre. */
