@@ -1,8 +1,10 @@
 package org.zkml4j.cli;
 
 import java.util.List;
+import java.util.Set;
 import org.zkml4j.groth16.ceremony.PowersOfTau;
 import org.zkml4j.groth16.ceremony.VerificationReport;
+import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code powersoftau verify <ptau>}: checks a whole ceremony. */
 final class PtauVerifyCommand implements Command {
@@ -13,12 +15,17 @@ final class PtauVerifyCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<powersoftau.ptau>";
+    return "<powersoftau.ptau> [--threads=N]";
   }
 
   @Override
   public String summary() {
     return "Verify a powers-of-tau file and every contribution in it";
+  }
+
+  @Override
+  public Set<String> options() {
+    return Set.of(Arguments.THREADS);
   }
 
   @Override
@@ -31,6 +38,9 @@ final class PtauVerifyCommand implements Command {
         contribution's name and hashes, then "Powers of Tau Ok!" (exit 0) or the first check that
         failed (exit 1). A file with no contribution fails: it must not be used.
 
+        Options:
+          --threads, -t   worker threads (default: all processors)
+
         Example:
           zkml4j powersoftau verify pot12_final.ptau""";
   }
@@ -38,7 +48,7 @@ final class PtauVerifyCommand implements Command {
   @Override
   public int run(Arguments args, Terminal terminal) throws Exception {
     args.expectPositionals(1, 1);
-    VerificationReport report = PowersOfTau.verify(args.path(0), terminal::progress);
+    VerificationReport report = PowersOfTau.verify(args.path(0), args.parallelism(), terminal::progress);
     terminal.endProgressLine();
     return Reports.print(report, "Powers of Tau Ok!", "INVALID POWERS OF TAU FILE", terminal);
   }
