@@ -42,6 +42,9 @@ final class LaneBatch {
   private final long[] gx, gy;
   private final long[] zz, u2, s2, h, hh, i4, j, rr, v, tmp, rx, ry, rz;
   private final long[] zero, one, endoX, endoY, inverseScratch;
+  /** The denominators of one level of the table build (up to four vectors), inverted together. */
+  private final LaneCoordinates levels;
+  private final long[] levelValues, levelScratch;
   /** digits[(p * windows + w) * capacity + lane], corrections[p * capacity + lane]. */
   private final byte[] digits, corrections;
 
@@ -82,6 +85,9 @@ final class LaneBatch {
     rz = f.newBatch();
     zero = f.newBatch();
     inverseScratch = f.newBatch();
+    levels = g2 ? LaneCoordinates.fq2(4 * capacity) : LaneCoordinates.fq(4 * capacity);
+    levelValues = levels.newBatch();
+    levelScratch = levels.newBatch();
     long[] oneConstant = new long[f.components() * 4];
     Bn254.FQ.setOne(oneConstant, 0);
     one = f.broadcast(oneConstant);
@@ -235,36 +241,42 @@ final class LaneBatch {
     f.sub(oy, tmp, py, 0, n);
   }
 
-  /** Odd multiples of the bases and their endomorphism images, affine, with negated y too. */
+  /**
+   * Odd multiples of the bases and their endomorphism images, affine, with negated y too. The
+   * affine steps run in four levels, each with one batched inversion for all its denominators:
+   * 2P; 3P = P + 2P and 4P; 5P, 7P = 4P + (P, 3P) and 8P; 9P .. 15P = 8P + (P .. 7P). Half the
+   * inversions of a chain P, 3P, 5P, ... for two more affine steps.
+   */
   private void buildTables(int n) {
-    // D = 2P in affine form: lambda = 3x^2 / 2y
-    long[] dx = rx, dy = ry;
-    f.add(h, by, by, 0, n);
-    f.batchInverseOrZero(h, 0, n, inverseScratch);
-    f.square(tmp, bx, 0, n);
-    f.add(v, tmp, tmp, 0, n);
-    f.add(tmp, v, tmp, 0, n);
-    f.mul(rr, tmp, h, 0, n);
-    f.square(tmp, rr, 0, n);
-    f.sub(tmp, tmp, bx, 0, n);
-    f.sub(dx, tmp, bx, 0, n);
-    f.sub(tmp, bx, dx, 0, n);
-    f.mul(tmp, tmp, rr, 0, n);
-    f.sub(dy, tmp, by, 0, n);
     long[][] tx0 = tx[0], ty0 = ty[0];
     f.copy(tx0[0], bx, 0, n);
     f.copy(ty0[0], by, 0, n);
-    for (int i = 1; i < TABLE; i++) { // T[i] = T[i-1] + D
-      f.sub(h, dx, tx0[i - 1], 0, n);
-      f.batchInverseOrZero(h, 0, n, inverseScratch);
-      f.sub(tmp, dy, ty0[i - 1], 0, n);
-      f.mul(rr, tmp, h, 0, n);
-      f.square(tmp, rr, 0, n);
-      f.sub(tmp, tmp, tx0[i - 1], 0, n);
-      f.sub(tx0[i], tmp, dx, 0, n);
-      f.sub(tmp, tx0[i - 1], tx0[i], 0, n);
-      f.mul(tmp, tmp, rr, 0, n);
-      f.sub(ty0[i], tmp, ty0[i - 1], 0, n);
+    // level 1: 2P into (rx, ry)
+    f.add(h, by, by, 0, n);
+    invert(n, h);
+    affineDouble(rx, ry, bx, by, h, n);
+    // level 2: 3P = P + 2P, and 4P into (x, y), free until the main loop
+    f.sub(h, rx, bx, 0, n);
+    f.add(hh, ry, ry, 0, n);
+    invert(n, h, hh);
+    affineAdd(tx0[1], ty0[1], bx, by, rx, ry, h, n);
+    affineDouble(x, y, rx, ry, hh, n);
+    // level 3: 5P = 4P + P, 7P = 4P + 3P, and 8P into (gx, gy), free until the first gather
+    f.sub(h, x, tx0[0], 0, n);
+    f.sub(hh, x, tx0[1], 0, n);
+    f.add(i4, y, y, 0, n);
+    invert(n, h, hh, i4);
+    affineAdd(tx0[2], ty0[2], tx0[0], ty0[0], x, y, h, n);
+    affineAdd(tx0[3], ty0[3], tx0[1], ty0[1], x, y, hh, n);
+    affineDouble(gx, gy, x, y, i4, n);
+    // level 4: 9P, 11P, 13P, 15P = 8P + P, 3P, 5P, 7P
+    long[][] inverses = {h, hh, i4, j};
+    for (int i = 0; i < 4; i++) {
+      f.sub(inverses[i], gx, tx0[i], 0, n);
+    }
+    invert(n, inverses);
+    for (int i = 0; i < 4; i++) {
+      affineAdd(tx0[4 + i], ty0[4 + i], tx0[i], ty0[i], gx, gy, inverses[i], n);
     }
     for (int i = 0; i < TABLE; i++) {
       f.sub(tny[0][i], zero, ty0[i], 0, n);
@@ -284,6 +296,52 @@ final class LaneBatch {
     }
   }
 
+
+  /** (ox, oy) = (x1, y1) + (x2, y2) in affine form, with inv = 1 / (x2 - x1); ox must be neither input. */
+  private void affineAdd(long[] ox, long[] oy, long[] x1, long[] y1, long[] x2, long[] y2, long[] inv, int n) {
+    f.sub(tmp, y2, y1, 0, n);
+    f.mul(rr, tmp, inv, 0, n); // lambda
+    finishStep(ox, oy, x1, y1, x2, n);
+  }
+
+  /** (ox, oy) = 2 (x1, y1) in affine form, with inv = 1 / (2 y1); ox must not be x1. */
+  private void affineDouble(long[] ox, long[] oy, long[] x1, long[] y1, long[] inv, int n) {
+    f.square(tmp, x1, 0, n);
+    f.add(v, tmp, tmp, 0, n);
+    f.add(tmp, v, tmp, 0, n);
+    f.mul(rr, tmp, inv, 0, n); // lambda = 3 x^2 / 2y
+    finishStep(ox, oy, x1, y1, x1, n);
+  }
+
+  /** With lambda in rr: ox = lambda^2 - x1 - x2, oy = lambda (x1 - ox) - y1. */
+  private void finishStep(long[] ox, long[] oy, long[] x1, long[] y1, long[] x2, int n) {
+    f.square(tmp, rr, 0, n);
+    f.sub(tmp, tmp, x1, 0, n);
+    f.sub(ox, tmp, x2, 0, n);
+    f.sub(tmp, x1, ox, 0, n);
+    f.mul(tmp, tmp, rr, 0, n);
+    f.sub(oy, tmp, y1, 0, n);
+  }
+
+  /** Inverts the first n elements of each vector (zeros stay zero) with one batched inversion. */
+  private void invert(int n, long[]... vectors) {
+    if (vectors.length == 1) {
+      f.batchInverseOrZero(vectors[0], 0, n, inverseScratch);
+      return;
+    }
+    int c = f.components(), wide = levels.capacity();
+    for (int g = 0; g < vectors.length; g++) {
+      for (int k = 0; k < c; k++) {
+        LaneField.copy(levelValues, k * wide + g * n, vectors[g], k * capacity, n);
+      }
+    }
+    levels.batchInverseOrZero(levelValues, 0, vectors.length * n, levelScratch);
+    for (int g = 0; g < vectors.length; g++) {
+      for (int k = 0; k < c; k++) {
+        LaneField.copy(vectors[g], k * capacity, levelValues, k * wide + g * n, n);
+      }
+    }
+  }
 
   /** (gx, gy) = the table entries named by part p's digits in window w. */
   private void gather(int p, int w, int n) {
