@@ -6,12 +6,13 @@ import org.zkml4j.math.field.LaneField;
 
 /**
  * Many independent scalar multiplications at once, eight lanes wide (on math.curve's
- * {@link LaneCoordinates}, the lane arithmetic the MSM uses too): the ceremony's bulk work (applying a contribution's key, the butterflies of
- * the group FFT) as one uniform computation per batch of up to {@link #capacity} jobs.
+ * {@link LaneCoordinates}, the lane arithmetic the MSM uses too): the ceremony's bulk work
+ * (applying a contribution's key, the butterflies of the group FFT, the terms of circuit setup's
+ * sums) as one uniform computation per batch of up to {@link #capacity} jobs.
  *
  * <p>Per job: the base point (affine) and a {@link Recoding} of its scalar. The tables of odd
  * multiples P, 3P, ..., 15P and their endomorphism images are built in affine form with batched
- * inversions (one per table row for the whole batch); then every lane runs the same 33 windows of
+ * inversions (four levels for the whole batch); then every lane runs the same 33 windows of
  * four Jacobian doublings (dbl-2009-l) and two mixed additions (madd-2007-bl) with the digits'
  * table entries gathered per lane, and at most two masked corrections. Affine results come from
  * one more batched inversion. {@link #combine} finishes FFT butterflies (u + a, u - a) in affine
