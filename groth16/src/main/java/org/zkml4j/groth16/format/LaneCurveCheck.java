@@ -5,6 +5,7 @@ import org.zkml4j.math.curve.G1;
 import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.curve.LaneCoordinates;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.field.LaneField;
 
 /**
  * Checks that affine points are valid curve points, eight at a time in vector lanes: every
@@ -20,7 +21,8 @@ final class LaneCurveCheck {
   /** Longs per coordinate and per point (4c, 8c). */
   private final int coordinate, point;
   private final long[] x, y, t, u;
-  private final long[] b, difference;
+  /** b's limbs, canonical, per component: the form y^2 - x^3 is compared in. */
+  private final long[] b;
   private final boolean[] skip = new boolean[CAP];
 
   LaneCurveCheck(boolean g2) {
@@ -31,14 +33,17 @@ final class LaneCurveCheck {
     y = f.newBatch();
     t = f.newBatch();
     u = f.newBatch();
-    difference = new long[coordinate];
     CurveGroup group = g2 ? new G2() : new G1();
     long[] generator = group.generator();
     f.load(x, 0, generator, 0);
     f.load(y, 0, generator, coordinate);
-    yySubXxx(8);
-    b = new long[coordinate];
-    f.store(b, 0, t, 0);
+    yySubXxx(LaneField.BLOCK);
+    b = new long[f.components() * LaneField.LIMBS];
+    for (int j = 0; j < f.components(); j++) {
+      for (int l = 0; l < LaneField.LIMBS; l++) {
+        b[j * LaneField.LIMBS + l] = t[limb(j, 0, l)];
+      }
+    }
   }
 
   /** The index of the first invalid point among points [from, to) of {@code points}, or -1. */
@@ -60,13 +65,14 @@ final class LaneCurveCheck {
         f.load(x, k, points, off);
         f.load(y, k, points, off + coordinate);
       }
-      yySubXxx((count + 7) & -8);
+      yySubXxx((count + LaneField.BLOCK - 1) & -LaneField.BLOCK);
       for (int k = 0; k < count; k++) {
         if (!skip[k]) {
-          f.store(difference, 0, t, k);
-          for (int i = 0; i < coordinate; i++) {
-            if (difference[i] != b[i]) {
-              return start + k;
+          for (int j = 0; j < f.components(); j++) {
+            for (int l = 0; l < LaneField.LIMBS; l++) {
+              if (t[limb(j, k, l)] != b[j * LaneField.LIMBS + l]) {
+                return start + k;
+              }
             }
           }
         }
@@ -75,11 +81,18 @@ final class LaneCurveCheck {
     return -1;
   }
 
-  /** t = y^2 - x^3 for the first n elements. */
+  /** t = y^2 - x^3 for the first n elements, canonical (so equal values have equal limbs). */
   private void yySubXxx(int n) {
     f.square(t, y, 0, n);
     f.square(u, x, 0, n);
     f.mul(u, u, x, 0, n);
     f.sub(t, t, u, 0, n);
+    f.canonicalize(t, t, 0, n);
+  }
+
+  /** Index of limb l of component j of element k in a batch array ({@link LaneField}'s layout). */
+  private static int limb(int j, int k, int l) {
+    int e = j * CAP + k;
+    return (e >>> 3) * LaneField.LIMBS * LaneField.BLOCK + (e & (LaneField.BLOCK - 1)) + LaneField.BLOCK * l;
   }
 }
