@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.zkml4j.groth16.ceremony.PowersOfTau;
 import org.zkml4j.groth16.ceremony.VerificationReport;
-import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code powersoftau verify <ptau>}: checks a whole ceremony. */
 final class PtauVerifyCommand implements Command {
