@@ -2,6 +2,7 @@ package org.zkml4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.zkml4j.circuit.R1cs;
 import org.zkml4j.circuit.format.R1csFile;
 import org.zkml4j.groth16.ProvingKey;
@@ -9,6 +10,7 @@ import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.groth16.format.PtauReader;
 import org.zkml4j.groth16.format.ZkeyWriter;
+import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code groth16 setup [circuit.r1cs] [powersoftau.ptau] [circuit_0000.zkey]}: a circuit's first key. */
 final class Groth16SetupCommand implements Command {
@@ -19,12 +21,17 @@ final class Groth16SetupCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "[circuit.r1cs] [powersoftau.ptau] [circuit_0000.zkey]";
+    return "[circuit.r1cs] [powersoftau.ptau] [circuit_0000.zkey] [--threads=N]";
   }
 
   @Override
   public String summary() {
     return "Make a circuit's initial proving key (.zkey) from a prepared ceremony";
+  }
+
+  @Override
+  public Set<String> options() {
+    return Set.of(Arguments.THREADS);
   }
 
   @Override
@@ -44,7 +51,10 @@ final class Groth16SetupCommand implements Command {
 
         The ceremony must have power k with 2^k > constraints + public signals; zkml4j says
         which power is needed before reading a file that is too small. Uses every processor
-        (limit with JAVA_OPTS=-XX:ActiveProcessorCount=N).
+        (limit with --threads N).
+
+        Options:
+          --threads, -t   worker threads (default: all processors)
 
         Example:
           zkml4j groth16 setup circuit.r1cs pot12_final.ptau circuit_0000.zkey""";
@@ -60,8 +70,9 @@ final class Groth16SetupCommand implements Command {
     R1cs r1cs = R1csFile.read(r1csFile);
     PtauHeader.requireFor(r1cs, r1csFile, ptauFile);
     terminal.info("Reading " + ptauFile);
-    Accumulator ptau = PtauReader.read(ptauFile);
-    ProvingKey key = Phase2.newZkey(r1cs, ptau, terminal::progress);
+    Parallelism parallelism = args.parallelism();
+    Accumulator ptau = PtauReader.read(ptauFile, parallelism);
+    ProvingKey key = Phase2.newZkey(r1cs, ptau, parallelism, terminal::progress);
     terminal.endProgressLine();
     ZkeyWriter.write(key, zkeyFile, ZkeyWriter.SectionOrder.ZKEY_NEW);
     key.contributions().ifPresent(c -> terminal.out().println(HashText.format("Circuit hash:", c.circuitHash())));

@@ -8,6 +8,7 @@ import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.PowersOfTau;
 import org.zkml4j.groth16.format.PtauReader;
 import org.zkml4j.groth16.format.PtauWriter;
+import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code powersoftau beacon <in> <out> <beaconHash> <numIterationsExp>}: a public last contribution. */
 final class PtauBeaconCommand implements Command {
@@ -18,7 +19,7 @@ final class PtauBeaconCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<old_powersoftau.ptau> <new_powersoftau.ptau> <beaconHash(Hex)> <numIterationsExp> [--name=<text>]";
+    return "<old_powersoftau.ptau> <new_powersoftau.ptau> <beaconHash(Hex)> <numIterationsExp> [--name=<text>] [--threads=N]";
   }
 
   @Override
@@ -28,7 +29,7 @@ final class PtauBeaconCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of(ContributionInputs.NAME);
+    return Set.of(ContributionInputs.NAME, Arguments.THREADS);
   }
 
   @Override
@@ -46,7 +47,8 @@ final class PtauBeaconCommand implements Command {
           <numIterationsExp>       10 to 63: the delay; each step doubles the hashing time
 
         Options:
-          --name, -n   a name recorded with the contribution
+          --name, -n      a name recorded with the contribution
+          --threads, -t   worker threads (default: all processors)
 
         Example:
           zkml4j powersoftau beacon pot12_0002.ptau pot12_beacon.ptau \\
@@ -58,10 +60,12 @@ final class PtauBeaconCommand implements Command {
     args.expectPositionals(4, 4);
     Path in = args.path(0), out = args.path(1);
     ContributionInputs.Beacon beacon = ContributionInputs.beacon(args, 2, terminal);
+    Parallelism parallelism = args.parallelism();
     terminal.info("Reading " + in);
-    Accumulator before = PtauReader.read(in);
+    Accumulator before = PtauReader.read(in, parallelism);
     Accumulator after = PowersOfTau.beacon(before, ContributionInputs.name(args),
-        HexFormat.of().parseHex(beacon.hashHex()), beacon.numIterationsExp(), terminal::progress);
+        HexFormat.of().parseHex(beacon.hashHex()), beacon.numIterationsExp(), parallelism,
+        terminal::progress);
     terminal.endProgressLine();
     PtauWriter.write(after, out);
     after.contributions().getLast().responseHash().ifPresent(

@@ -8,6 +8,7 @@ import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.PowersOfTau;
 import org.zkml4j.groth16.format.PtauReader;
 import org.zkml4j.groth16.format.PtauWriter;
+import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code powersoftau contribute <in.ptau> <out.ptau>}: adds a secret contribution. */
 final class PtauContributeCommand implements Command {
@@ -18,7 +19,7 @@ final class PtauContributeCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<powersoftau.ptau> <new_powersoftau.ptau> [--name=<text>] [-e=<entropy>]";
+    return "<powersoftau.ptau> <new_powersoftau.ptau> [--name=<text>] [-e=<entropy>] [--threads=N]";
   }
 
   @Override
@@ -28,7 +29,7 @@ final class PtauContributeCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of(ContributionInputs.NAME, ContributionInputs.ENTROPY);
+    return Set.of(ContributionInputs.NAME, ContributionInputs.ENTROPY, Arguments.THREADS);
   }
 
   @Override
@@ -50,8 +51,9 @@ final class PtauContributeCommand implements Command {
         Options:
           --name, -n      your name, recorded in the file (at most 64 characters kept)
           --entropy, -e   extra random text mixed into the secrets
+          --threads, -t   worker threads (default: all processors)
 
-        Uses every processor (limit with JAVA_OPTS=-XX:ActiveProcessorCount=N) and memory about
+        Uses every processor (limit with --threads N) and memory about
         the size of the file.
 
         Example:
@@ -63,10 +65,11 @@ final class PtauContributeCommand implements Command {
     args.expectPositionals(2, 2);
     Path in = args.path(0), out = args.path(1);
     String entropy = ContributionInputs.entropy(args, terminal);
+    Parallelism parallelism = args.parallelism();
     terminal.info("Reading " + in);
-    Accumulator before = PtauReader.read(in);
+    Accumulator before = PtauReader.read(in, parallelism);
     Accumulator after = PowersOfTau.contribute(before, ContributionInputs.name(args),
-        entropy.getBytes(StandardCharsets.UTF_8), terminal::progress);
+        entropy.getBytes(StandardCharsets.UTF_8), parallelism, terminal::progress);
     terminal.endProgressLine();
     PtauWriter.write(after, out);
     after.contributions().getLast().responseHash().ifPresent(

@@ -1,6 +1,7 @@
 package org.zkml4j.cli;
 
 import java.util.List;
+import java.util.Set;
 import org.zkml4j.groth16.ceremony.PowersOfTau;
 import org.zkml4j.groth16.ceremony.VerificationReport;
 
@@ -13,12 +14,17 @@ final class PtauVerifyCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<powersoftau.ptau>";
+    return "<powersoftau.ptau> [--threads=N]";
   }
 
   @Override
   public String summary() {
     return "Verify a powers-of-tau file and every contribution in it";
+  }
+
+  @Override
+  public Set<String> options() {
+    return Set.of(Arguments.THREADS);
   }
 
   @Override
@@ -31,6 +37,9 @@ final class PtauVerifyCommand implements Command {
         contribution's name and hashes, then "Powers of Tau Ok!" (exit 0) or the first check that
         failed (exit 1). A file with no contribution fails: it must not be used.
 
+        Options:
+          --threads, -t   worker threads (default: all processors)
+
         Example:
           zkml4j powersoftau verify pot12_final.ptau""";
   }
@@ -38,7 +47,7 @@ final class PtauVerifyCommand implements Command {
   @Override
   public int run(Arguments args, Terminal terminal) throws Exception {
     args.expectPositionals(1, 1);
-    VerificationReport report = PowersOfTau.verify(args.path(0), terminal::progress);
+    VerificationReport report = PowersOfTau.verify(args.path(0), args.parallelism(), terminal::progress);
     terminal.endProgressLine();
     return Reports.print(report, "Powers of Tau Ok!", "INVALID POWERS OF TAU FILE", terminal);
   }

@@ -8,6 +8,7 @@ import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.groth16.format.ZkeyReader;
 import org.zkml4j.groth16.format.ZkeyWriter;
+import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code zkey beacon <in> <out> <beaconHash> <numIterationsExp>}: a public last phase-2 contribution. */
 final class ZkeyBeaconCommand implements Command {
@@ -18,7 +19,7 @@ final class ZkeyBeaconCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<circuit_old.zkey> <circuit_new.zkey> <beaconHash(Hex)> <numIterationsExp> [--name=<text>]";
+    return "<circuit_old.zkey> <circuit_new.zkey> <beaconHash(Hex)> <numIterationsExp> [--name=<text>] [--threads=N]";
   }
 
   @Override
@@ -28,7 +29,7 @@ final class ZkeyBeaconCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of(ContributionInputs.NAME);
+    return Set.of(ContributionInputs.NAME, Arguments.THREADS);
   }
 
   @Override
@@ -46,7 +47,8 @@ final class ZkeyBeaconCommand implements Command {
           <numIterationsExp>   10 to 63: the delay; each step doubles the hashing time
 
         Options:
-          --name, -n   a name recorded with the contribution
+          --name, -n      a name recorded with the contribution
+          --threads, -t   worker threads (default: all processors)
 
         Example:
           zkml4j zkey beacon circuit_0002.zkey circuit_final.zkey \\
@@ -58,9 +60,11 @@ final class ZkeyBeaconCommand implements Command {
     args.expectPositionals(4, 4);
     Path in = args.path(0), out = args.path(1);
     ContributionInputs.Beacon beacon = ContributionInputs.beacon(args, 2, terminal);
+    Parallelism parallelism = args.parallelism();
     terminal.info("Reading " + in);
-    ProvingKey key = Phase2.beacon(ZkeyReader.read(in), ContributionInputs.name(args),
-        HexFormat.of().parseHex(beacon.hashHex()), beacon.numIterationsExp(), terminal::progress);
+    ProvingKey key = Phase2.beacon(ZkeyReader.read(in, parallelism), ContributionInputs.name(args),
+        HexFormat.of().parseHex(beacon.hashHex()), beacon.numIterationsExp(), parallelism,
+        terminal::progress);
     terminal.endProgressLine();
     ZkeyWriter.write(key, out);
     printSummary(key, out, terminal);

@@ -8,6 +8,7 @@ import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.groth16.format.ZkeyReader;
 import org.zkml4j.groth16.format.ZkeyWriter;
+import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code zkey contribute <in.zkey> <out.zkey>}: adds a secret phase-2 contribution. */
 final class ZkeyContributeCommand implements Command {
@@ -18,7 +19,7 @@ final class ZkeyContributeCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "<circuit_old.zkey> <circuit_new.zkey> [--name=<text>] [-e=<entropy>]";
+    return "<circuit_old.zkey> <circuit_new.zkey> [--name=<text>] [-e=<entropy>] [--threads=N]";
   }
 
   @Override
@@ -28,7 +29,7 @@ final class ZkeyContributeCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of(ContributionInputs.NAME, ContributionInputs.ENTROPY);
+    return Set.of(ContributionInputs.NAME, ContributionInputs.ENTROPY, Arguments.THREADS);
   }
 
   @Override
@@ -50,6 +51,7 @@ final class ZkeyContributeCommand implements Command {
         Options:
           --name, -n      your name, recorded in the key
           --entropy, -e   extra random text mixed into the secret
+          --threads, -t   worker threads (default: all processors)
 
         Example:
           zkml4j zkey contribute circuit_0000.zkey circuit_0001.zkey --name="Alice" -e="a random text\"""";
@@ -60,9 +62,10 @@ final class ZkeyContributeCommand implements Command {
     args.expectPositionals(2, 2);
     Path in = args.path(0), out = args.path(1);
     String entropy = ContributionInputs.entropy(args, terminal);
+    Parallelism parallelism = args.parallelism();
     terminal.info("Reading " + in);
-    ProvingKey key = Phase2.contribute(ZkeyReader.read(in), ContributionInputs.name(args),
-        entropy.getBytes(StandardCharsets.UTF_8), terminal::progress);
+    ProvingKey key = Phase2.contribute(ZkeyReader.read(in, parallelism), ContributionInputs.name(args),
+        entropy.getBytes(StandardCharsets.UTF_8), parallelism, terminal::progress);
     terminal.endProgressLine();
     ZkeyWriter.write(key, out);
     ZkeyBeaconCommand.printSummary(key, out, terminal);

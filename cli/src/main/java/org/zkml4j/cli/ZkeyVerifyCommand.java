@@ -2,6 +2,7 @@ package org.zkml4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.zkml4j.circuit.R1cs;
 import org.zkml4j.circuit.format.R1csFile;
 import org.zkml4j.groth16.ProvingKey;
@@ -9,6 +10,7 @@ import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.groth16.ceremony.VerificationReport;
 import org.zkml4j.groth16.format.PtauReader;
 import org.zkml4j.groth16.format.ZkeyReader;
+import org.zkml4j.math.parallel.Parallelism;
 
 /** {@code zkey verify r1cs [circuit.r1cs] [powersoftau.ptau] [circuit_final.zkey]}: checks a key's ceremony. */
 final class ZkeyVerifyCommand implements Command {
@@ -19,12 +21,17 @@ final class ZkeyVerifyCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "[circuit.r1cs] [powersoftau.ptau] [circuit_final.zkey]";
+    return "[circuit.r1cs] [powersoftau.ptau] [circuit_final.zkey] [--threads=N]";
   }
 
   @Override
   public String summary() {
     return "Verify that a .zkey comes from the circuit and ceremony, and its contributions";
+  }
+
+  @Override
+  public Set<String> options() {
+    return Set.of(Arguments.THREADS);
   }
 
   @Override
@@ -41,7 +48,10 @@ final class ZkeyVerifyCommand implements Command {
           [powersoftau.ptau]     the prepared ceremony it was set up from
           [circuit_final.zkey]   the key to check
 
-        Uses every processor (limit with JAVA_OPTS=-XX:ActiveProcessorCount=N).
+        Uses every processor (limit with --threads N).
+
+        Options:
+          --threads, -t   worker threads (default: all processors)
 
         Example:
           zkml4j zkey verify circuit.r1cs pot12_final.ptau circuit_final.zkey""";
@@ -56,8 +66,10 @@ final class ZkeyVerifyCommand implements Command {
     terminal.info("Reading " + r1cs + ", " + zkey + " and " + ptau);
     R1cs circuit = R1csFile.read(r1cs);
     PtauHeader.requireFor(circuit, r1cs, ptau);
-    ProvingKey key = ZkeyReader.read(zkey);
-    VerificationReport report = Phase2.verify(circuit, PtauReader.read(ptau), key, terminal::progress);
+    Parallelism parallelism = args.parallelism();
+    ProvingKey key = ZkeyReader.read(zkey, parallelism);
+    VerificationReport report = Phase2.verify(circuit, PtauReader.read(ptau, parallelism), key, parallelism,
+        terminal::progress);
     terminal.endProgressLine();
     return Reports.print(report, "ZKey Ok!", "INVALID ZKEY", terminal);
   }

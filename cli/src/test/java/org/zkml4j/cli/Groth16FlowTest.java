@@ -24,8 +24,9 @@ import org.zkml4j.circuit.format.WtnsFile;
 /**
  * The whole Groth16 workflow through the command line, in-process, as a user would type it:
  * a power-8 ceremony (new, two contributions, beacon, prepare phase 2), circuit setup, two phase-2
- * contributions, key export, proving and verifying. The expected public signals come from
- * BigInteger arithmetic; the files are checked by snarkjs in {@link #snarkjsAcceptsWhatTheCommandMade}.
+ * contributions, key export, proving and verifying, some verbs with --threads. The expected
+ * public signals come from BigInteger arithmetic; the files are checked by snarkjs in
+ * {@link #snarkjsAcceptsWhatTheCommandMade}.
  */
 class Groth16FlowTest {
   private static final String BEACON = "0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
@@ -51,15 +52,15 @@ class Groth16FlowTest {
         "-e=some typed entropy");
     assertTrue(first.out().contains("Contribution Response Hash:"), first.out());
     CliRun second = CliRun.ok("powersoftau", "contribute", s(dir.resolve("pot8_0001.ptau")),
-        s(dir.resolve("pot8_0002.ptau")), "-n", "Second");
+        s(dir.resolve("pot8_0002.ptau")), "-n", "Second", "-t", "1");
     assertTrue(second.err().contains("SecureRandom alone"), "says where the secrets came from: " + second.err());
     CliRun.ok("ptb", s(dir.resolve("pot8_0002.ptau")), s(dir.resolve("pot8_beacon.ptau")), BEACON, "10",
         "--name=Final beacon");
     ptauFinal = dir.resolve("pot8_final.ptau");
-    CliRun.ok("powersoftau", "prepare", "phase2", s(dir.resolve("pot8_beacon.ptau")), s(ptauFinal));
+    CliRun.ok("powersoftau", "prepare", "phase2", s(dir.resolve("pot8_beacon.ptau")), s(ptauFinal), "--threads=1");
 
     Path zkey0 = dir.resolve("circuit_0000.zkey");
-    CliRun setup = CliRun.ok("zkey", "new", s(r1cs), s(ptauFinal), s(zkey0));
+    CliRun setup = CliRun.ok("zkey", "new", s(r1cs), s(ptauFinal), s(zkey0), "--threads=1");
     assertTrue(setup.out().contains("Circuit hash:"), setup.out());
     setupOutput = setup.out();
     CliRun contributed = CliRun.run(question -> {
@@ -68,7 +69,8 @@ class Groth16FlowTest {
     }, "zkey", "contribute", s(zkey0), s(dir.resolve("circuit_0001.zkey")), "--name=Alice");
     assertEquals(ExitCode.OK, contributed.exit(), contributed.err());
     zkeyFinal = dir.resolve("circuit_final.zkey");
-    CliRun.ok("zkb", s(dir.resolve("circuit_0001.zkey")), s(zkeyFinal), BEACON, "10", "-n=Final beacon phase2");
+    CliRun.ok("zkb", s(dir.resolve("circuit_0001.zkey")), s(zkeyFinal), BEACON, "10", "-n=Final beacon phase2",
+        "--threads=2");
 
     vk = dir.resolve("verification_key.json");
     CliRun.ok("zkey", "export", "verificationkey", s(zkeyFinal), s(vk));

@@ -42,7 +42,7 @@ final class GroupFft {
       progress.add(1);
       return; // the transform of size 1 is the identity
     }
-    Recoding twiddles = Recoding.inverseTwiddles(log2m, g2, false);
+    Recoding twiddles = Recoding.inverseTwiddles(log2m, g2, false, parallelism);
     for (int l = 1; l < log2m; l++) {
       int layer = l;
       int half = 1 << (layer - 1);
@@ -109,7 +109,7 @@ final class GroupFft {
     int m = 1 << log2m;
     int half = m / 2;
     int a = g2 ? 16 : 8;
-    Recoding scaled = Recoding.inverseTwiddles(log2m, g2, true); // w^(-j) / m
+    Recoding scaled = Recoding.inverseTwiddles(log2m, g2, true, parallelism); // w^(-j) / m
     long[] invM = FR.element(m);
     FR.inverse(invM, 0, invM, 0);
     Recoding byInvM = new Recoding(1, g2);

@@ -1,16 +1,18 @@
 package org.zkml4j.groth16.ceremony;
 
+import org.zkml4j.math.curve.LaneCoordinates;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.field.LaneField;
 
 /**
- * Many independent scalar multiplications at once, eight lanes wide ({@link LaneCoordinates} over
- * {@link LaneField}): the ceremony's bulk work (applying a contribution's key, the butterflies of
- * the group FFT) as one uniform computation per batch of up to {@link #capacity} jobs.
+ * Many independent scalar multiplications at once, eight lanes wide (on math.curve's
+ * {@link LaneCoordinates}, the lane arithmetic the MSM uses too): the ceremony's bulk work
+ * (applying a contribution's key, the butterflies of the group FFT, the terms of circuit setup's
+ * sums) as one uniform computation per batch of up to {@link #capacity} jobs.
  *
  * <p>Per job: the base point (affine) and a {@link Recoding} of its scalar. The tables of odd
  * multiples P, 3P, ..., 15P and their endomorphism images are built in affine form with batched
- * inversions (one per table row for the whole batch); then every lane runs the same 33 windows of
+ * inversions (four levels for the whole batch); then every lane runs the same 33 windows of
  * four Jacobian doublings (dbl-2009-l) and two mixed additions (madd-2007-bl) with the digits'
  * table entries gathered per lane, and at most two masked corrections. Affine results come from
  * one more batched inversion. {@link #combine} finishes FFT butterflies (u + a, u - a) in affine
@@ -40,7 +42,10 @@ final class LaneBatch {
   private final int windows;
   private final long[] gx, gy;
   private final long[] zz, u2, s2, h, hh, i4, j, rr, v, tmp, rx, ry, rz;
-  private final long[] zero, one, endoX, endoY;
+  private final long[] zero, one, endoX, endoY, inverseScratch;
+  /** The denominators of one level of the table build (up to four vectors), inverted together. */
+  private final LaneCoordinates levels;
+  private final long[] levelValues, levelScratch;
   /** digits[(p * windows + w) * capacity + lane], corrections[p * capacity + lane]. */
   private final byte[] digits, corrections;
 
@@ -49,11 +54,11 @@ final class LaneBatch {
     this.capacity = capacity;
     this.f = g2 ? LaneCoordinates.fq2(capacity) : LaneCoordinates.fq(capacity);
     failed = new boolean[capacity];
-    x = f.newVector();
-    y = f.newVector();
-    z = f.newVector();
-    bx = f.newVector();
-    by = f.newVector();
+    x = f.newBatch();
+    y = f.newBatch();
+    z = f.newBatch();
+    bx = f.newBatch();
+    by = f.newBatch();
     parts = g2 ? 4 : 2;
     windows = g2 ? 17 : 33;
     tx = new long[parts][][];
@@ -64,23 +69,27 @@ final class LaneBatch {
       ty[p] = table();
       tny[p] = table();
     }
-    gx = f.newVector();
-    gy = f.newVector();
-    zz = f.newVector();
-    u2 = f.newVector();
-    s2 = f.newVector();
-    h = f.newVector();
-    hh = f.newVector();
-    i4 = f.newVector();
-    j = f.newVector();
-    rr = f.newVector();
-    v = f.newVector();
-    tmp = f.newVector();
-    rx = f.newVector();
-    ry = f.newVector();
-    rz = f.newVector();
-    zero = f.newVector();
-    long[] oneConstant = new long[f.degree() * 4];
+    gx = f.newBatch();
+    gy = f.newBatch();
+    zz = f.newBatch();
+    u2 = f.newBatch();
+    s2 = f.newBatch();
+    h = f.newBatch();
+    hh = f.newBatch();
+    i4 = f.newBatch();
+    j = f.newBatch();
+    rr = f.newBatch();
+    v = f.newBatch();
+    tmp = f.newBatch();
+    rx = f.newBatch();
+    ry = f.newBatch();
+    rz = f.newBatch();
+    zero = f.newBatch();
+    inverseScratch = f.newBatch();
+    levels = g2 ? LaneCoordinates.fq2(4 * capacity) : LaneCoordinates.fq(4 * capacity);
+    levelValues = levels.newBatch();
+    levelScratch = levels.newBatch();
+    long[] oneConstant = new long[f.components() * 4];
     Bn254.FQ.setOne(oneConstant, 0);
     one = f.broadcast(oneConstant);
     if (g2) {
@@ -107,14 +116,14 @@ final class LaneBatch {
   private long[][] table() {
     long[][] t = new long[TABLE][];
     for (int i = 0; i < TABLE; i++) {
-      t[i] = f.newVector();
+      t[i] = f.newBatch();
     }
     return t;
   }
 
   /** Job b's base point: the affine point at {@code src[off..]} (all zeros, infinity, fails the job). */
   void setBase(int b, long[] src, int off) {
-    int s = 4 * f.degree();
+    int s = 4 * f.components();
     boolean infinity = true;
     for (int k = 0; k < 2 * s; k++) {
       infinity &= src[off + k] == 0;
@@ -144,9 +153,9 @@ final class LaneBatch {
     int n = roundUp(count);
     buildTables(n);
     gather(0, windows - 1, n);
-    copyVector(x, gx, n);
-    copyVector(y, gy, n);
-    copyVector(z, one, n);
+    f.copy(x, gx, 0, n);
+    f.copy(y, gy, 0, n);
+    f.copy(z, one, 0, n);
     for (int p = 1; p < parts; p++) {
       gather(p, windows - 1, n);
       addMixed(x, y, z, n, -1);
@@ -169,13 +178,13 @@ final class LaneBatch {
   /** Job b's result (after {@link #multiply} or {@link #combine}'s first output) in the project layout. */
   void resultTo(int b, long[] dst, int off) {
     f.store(dst, off, bx, b);
-    f.store(dst, off + 4 * f.degree(), by, b);
+    f.store(dst, off + 4 * f.components(), by, b);
   }
 
   /** Job b's second butterfly output after {@link #combine}. */
   void secondTo(int b, long[] dst, int off) {
     f.store(dst, off, rx, b);
-    f.store(dst, off + 4 * f.degree(), ry, b);
+    f.store(dst, off + 4 * f.components(), ry, b);
   }
 
   /**
@@ -184,7 +193,7 @@ final class LaneBatch {
    */
   void combine(int count, long[] u, int[] uOffsets) {
     int n = roundUp(count);
-    int s = 4 * f.degree();
+    int s = 4 * f.components();
     for (int b = 0; b < count; b++) {
       int off = uOffsets[b];
       boolean infinity = true;
@@ -195,18 +204,18 @@ final class LaneBatch {
       f.load(gx, b, u, off);
       f.load(gy, b, u, off + s);
     }
-    f.sub(h, bx, gx, n); // a.x - u.x
+    f.sub(h, bx, gx, 0, n); // a.x - u.x
     for (int b = 0; b < count; b++) {
       failed[b] |= f.isZero(h, b);
     }
-    f.batchInverse(h, n);
+    f.batchInverseOrZero(h, 0, n, inverseScratch);
     // u + a: lambda = (a.y - u.y) / (a.x - u.x)
-    f.sub(tmp, by, gy, n);
-    f.mul(rr, tmp, h, n);
+    f.sub(tmp, by, gy, 0, n);
+    f.mul(rr, tmp, h, 0, n);
     // u - a: lambda' = (-a.y - u.y) / (a.x - u.x)
-    f.sub(tmp, zero, by, n);
-    f.sub(tmp, tmp, gy, n);
-    f.mul(v, tmp, h, n);
+    f.sub(tmp, zero, by, 0, n);
+    f.sub(tmp, tmp, gy, 0, n);
+    f.mul(v, tmp, h, 0, n);
     affineFinish(bx, by, rr, gx, gy, n, u2); // first result into (bx, by); u2 scratch keeps a.x
     affineFinishFrom(rx, ry, v, gx, gy, u2, n);
   }
@@ -215,77 +224,124 @@ final class LaneBatch {
 
   /** x3 = l^2 - x1 - x2, y3 = l (x1 - x3) - y1 with (x1, y1) = (px, py), x2 = the a.x in (ox); writes (ox, oy). */
   private void affineFinish(long[] ox, long[] oy, long[] l, long[] px, long[] py, int n, long[] saveX2) {
-    copyVector(saveX2, ox, n);
-    f.square(tmp, l, n);
-    f.sub(tmp, tmp, px, n);
-    f.sub(ox, tmp, saveX2, n);
-    f.sub(tmp, px, ox, n);
-    f.mul(tmp, tmp, l, n);
-    f.sub(oy, tmp, py, n);
+    f.copy(saveX2, ox, 0, n);
+    f.square(tmp, l, 0, n);
+    f.sub(tmp, tmp, px, 0, n);
+    f.sub(ox, tmp, saveX2, 0, n);
+    f.sub(tmp, px, ox, 0, n);
+    f.mul(tmp, tmp, l, 0, n);
+    f.sub(oy, tmp, py, 0, n);
   }
 
   private void affineFinishFrom(long[] ox, long[] oy, long[] l, long[] px, long[] py, long[] x2, int n) {
-    f.square(tmp, l, n);
-    f.sub(tmp, tmp, px, n);
-    f.sub(ox, tmp, x2, n);
-    f.sub(tmp, px, ox, n);
-    f.mul(tmp, tmp, l, n);
-    f.sub(oy, tmp, py, n);
+    f.square(tmp, l, 0, n);
+    f.sub(tmp, tmp, px, 0, n);
+    f.sub(ox, tmp, x2, 0, n);
+    f.sub(tmp, px, ox, 0, n);
+    f.mul(tmp, tmp, l, 0, n);
+    f.sub(oy, tmp, py, 0, n);
   }
 
-  /** Odd multiples of the bases and their endomorphism images, affine, with negated y too. */
+  /**
+   * Odd multiples of the bases and their endomorphism images, affine, with negated y too. The
+   * affine steps run in four levels, each with one batched inversion for all its denominators:
+   * 2P; 3P = P + 2P and 4P; 5P, 7P = 4P + (P, 3P) and 8P; 9P .. 15P = 8P + (P .. 7P). Half the
+   * inversions of a chain P, 3P, 5P, ... for two more affine steps.
+   */
   private void buildTables(int n) {
-    // D = 2P in affine form: lambda = 3x^2 / 2y
-    long[] dx = rx, dy = ry;
-    f.dbl(h, by, n);
-    f.batchInverse(h, n);
-    f.square(tmp, bx, n);
-    f.add(v, tmp, tmp, n);
-    f.add(tmp, v, tmp, n);
-    f.mul(rr, tmp, h, n);
-    f.square(tmp, rr, n);
-    f.sub(tmp, tmp, bx, n);
-    f.sub(dx, tmp, bx, n);
-    f.sub(tmp, bx, dx, n);
-    f.mul(tmp, tmp, rr, n);
-    f.sub(dy, tmp, by, n);
     long[][] tx0 = tx[0], ty0 = ty[0];
-    copyVector(tx0[0], bx, n);
-    copyVector(ty0[0], by, n);
-    for (int i = 1; i < TABLE; i++) { // T[i] = T[i-1] + D
-      f.sub(h, dx, tx0[i - 1], n);
-      f.batchInverse(h, n);
-      f.sub(tmp, dy, ty0[i - 1], n);
-      f.mul(rr, tmp, h, n);
-      f.square(tmp, rr, n);
-      f.sub(tmp, tmp, tx0[i - 1], n);
-      f.sub(tx0[i], tmp, dx, n);
-      f.sub(tmp, tx0[i - 1], tx0[i], n);
-      f.mul(tmp, tmp, rr, n);
-      f.sub(ty0[i], tmp, ty0[i - 1], n);
+    f.copy(tx0[0], bx, 0, n);
+    f.copy(ty0[0], by, 0, n);
+    // level 1: 2P into (rx, ry)
+    f.add(h, by, by, 0, n);
+    invert(n, h);
+    affineDouble(rx, ry, bx, by, h, n);
+    // level 2: 3P = P + 2P, and 4P into (x, y), free until the main loop
+    f.sub(h, rx, bx, 0, n);
+    f.add(hh, ry, ry, 0, n);
+    invert(n, h, hh);
+    affineAdd(tx0[1], ty0[1], bx, by, rx, ry, h, n);
+    affineDouble(x, y, rx, ry, hh, n);
+    // level 3: 5P = 4P + P, 7P = 4P + 3P, and 8P into (gx, gy), free until the first gather
+    f.sub(h, x, tx0[0], 0, n);
+    f.sub(hh, x, tx0[1], 0, n);
+    f.add(i4, y, y, 0, n);
+    invert(n, h, hh, i4);
+    affineAdd(tx0[2], ty0[2], tx0[0], ty0[0], x, y, h, n);
+    affineAdd(tx0[3], ty0[3], tx0[1], ty0[1], x, y, hh, n);
+    affineDouble(gx, gy, x, y, i4, n);
+    // level 4: 9P, 11P, 13P, 15P = 8P + P, 3P, 5P, 7P
+    long[][] inverses = {h, hh, i4, j};
+    for (int i = 0; i < 4; i++) {
+      f.sub(inverses[i], gx, tx0[i], 0, n);
+    }
+    invert(n, inverses);
+    for (int i = 0; i < 4; i++) {
+      affineAdd(tx0[4 + i], ty0[4 + i], tx0[i], ty0[i], gx, gy, inverses[i], n);
     }
     for (int i = 0; i < TABLE; i++) {
-      f.sub(tny[0][i], zero, ty0[i], n);
+      f.sub(tny[0][i], zero, ty0[i], 0, n);
       for (int p = 1; p < parts; p++) { // part p's table is the endomorphism of part p - 1's
         if (g2) { // psi(x, y) = (conj(x) cx, conj(y) cy)
-          conjugate(tmp, tx[p - 1][i], n);
-          f.mul(tx[p][i], tmp, endoX, n);
-          conjugate(tmp, ty[p - 1][i], n);
-          f.mul(ty[p][i], tmp, endoY, n);
-          f.sub(tny[p][i], zero, ty[p][i], n);
+          f.conjugate(tmp, tx[p - 1][i], 0, n);
+          f.mul(tx[p][i], tmp, endoX, 0, n);
+          f.conjugate(tmp, ty[p - 1][i], 0, n);
+          f.mul(ty[p][i], tmp, endoY, 0, n);
+          f.sub(tny[p][i], zero, ty[p][i], 0, n);
         } else { // phi(x, y) = (beta x, y)
-          f.mul(tx[p][i], tx[p - 1][i], endoX, n);
-          copyVector(ty[p][i], ty[p - 1][i], n);
-          copyVector(tny[p][i], tny[p - 1][i], n);
+          f.mul(tx[p][i], tx[p - 1][i], endoX, 0, n);
+          f.copy(ty[p][i], ty[p - 1][i], 0, n);
+          f.copy(tny[p][i], tny[p - 1][i], 0, n);
         }
       }
     }
   }
 
-  private void conjugate(long[] out, long[] in, int n) {
-    int c = capacity;
-    LaneField.copy(out, 0, in, 0, n);
-    LaneCoordinates.FQ.sub(out, c, zero, 0, in, c, n);
+
+  /** (ox, oy) = (x1, y1) + (x2, y2) in affine form, with inv = 1 / (x2 - x1); ox must be neither input. */
+  private void affineAdd(long[] ox, long[] oy, long[] x1, long[] y1, long[] x2, long[] y2, long[] inv, int n) {
+    f.sub(tmp, y2, y1, 0, n);
+    f.mul(rr, tmp, inv, 0, n); // lambda
+    finishStep(ox, oy, x1, y1, x2, n);
+  }
+
+  /** (ox, oy) = 2 (x1, y1) in affine form, with inv = 1 / (2 y1); ox must not be x1. */
+  private void affineDouble(long[] ox, long[] oy, long[] x1, long[] y1, long[] inv, int n) {
+    f.square(tmp, x1, 0, n);
+    f.add(v, tmp, tmp, 0, n);
+    f.add(tmp, v, tmp, 0, n);
+    f.mul(rr, tmp, inv, 0, n); // lambda = 3 x^2 / 2y
+    finishStep(ox, oy, x1, y1, x1, n);
+  }
+
+  /** With lambda in rr: ox = lambda^2 - x1 - x2, oy = lambda (x1 - ox) - y1. */
+  private void finishStep(long[] ox, long[] oy, long[] x1, long[] y1, long[] x2, int n) {
+    f.square(tmp, rr, 0, n);
+    f.sub(tmp, tmp, x1, 0, n);
+    f.sub(ox, tmp, x2, 0, n);
+    f.sub(tmp, x1, ox, 0, n);
+    f.mul(tmp, tmp, rr, 0, n);
+    f.sub(oy, tmp, y1, 0, n);
+  }
+
+  /** Inverts the first n elements of each vector (zeros stay zero) with one batched inversion. */
+  private void invert(int n, long[]... vectors) {
+    if (vectors.length == 1) {
+      f.batchInverseOrZero(vectors[0], 0, n, inverseScratch);
+      return;
+    }
+    int c = f.components(), wide = levels.capacity();
+    for (int g = 0; g < vectors.length; g++) {
+      for (int k = 0; k < c; k++) {
+        LaneField.copy(levelValues, k * wide + g * n, vectors[g], k * capacity, n);
+      }
+    }
+    levels.batchInverseOrZero(levelValues, 0, vectors.length * n, levelScratch);
+    for (int g = 0; g < vectors.length; g++) {
+      for (int k = 0; k < c; k++) {
+        LaneField.copy(vectors[g], k * capacity, levelValues, k * wide + g * n, n);
+      }
+    }
   }
 
   /** (gx, gy) = the table entries named by part p's digits in window w. */
@@ -313,9 +369,9 @@ final class LaneBatch {
     if (!any) {
       return;
     }
-    copyVector(rx, x, n);
-    copyVector(ry, y, n);
-    copyVector(rz, z, n);
+    f.copy(rx, x, 0, n);
+    f.copy(ry, y, 0, n);
+    f.copy(rz, z, 0, n);
     addMixed(rx, ry, rz, n, base);
     for (int b = 0; b < n; b++) {
       if (corrections[base + b] != 0) {
@@ -331,83 +387,77 @@ final class LaneBatch {
    * with a correction of part {@code maskBase / capacity} when {@code maskBase} is not -1.
    */
   private void addMixed(long[] px, long[] py, long[] pz, int n, int maskBase) {
-    f.square(zz, pz, n); // Z1Z1
-    f.mul(u2, gx, zz, n); // U2
-    f.mul(s2, gy, pz, n);
-    f.mul(s2, s2, zz, n); // S2
-    f.sub(h, u2, px, n); // H
+    f.square(zz, pz, 0, n); // Z1Z1
+    f.mul(u2, gx, zz, 0, n); // U2
+    f.mul(s2, gy, pz, 0, n);
+    f.mul(s2, s2, zz, 0, n); // S2
+    f.sub(h, u2, px, 0, n); // H
     for (int b = 0; b < n; b++) {
       if ((maskBase < 0 || corrections[maskBase + b] != 0) && f.isZero(h, b)) {
         failed[b] = true;
       }
     }
-    f.square(hh, h, n);
-    f.dbl(i4, hh, n);
-    f.dbl(i4, i4, n); // I = 4 HH
-    f.mul(j, h, i4, n); // J
-    f.sub(rr, s2, py, n);
-    f.dbl(rr, rr, n); // r
-    f.mul(v, px, i4, n); // V
-    f.add(tmp, pz, h, n);
-    f.square(tmp, tmp, n);
-    f.sub(tmp, tmp, zz, n);
-    f.sub(pz, tmp, hh, n); // Z3
-    f.square(tmp, rr, n);
-    f.sub(tmp, tmp, j, n);
-    f.sub(tmp, tmp, v, n);
-    f.sub(px, tmp, v, n); // X3
-    f.sub(tmp, v, px, n);
-    f.mul(tmp, tmp, rr, n);
-    f.mul(j, py, j, n);
-    f.dbl(j, j, n);
-    f.sub(py, tmp, j, n); // Y3
+    f.square(hh, h, 0, n);
+    f.add(i4, hh, hh, 0, n);
+    f.add(i4, i4, i4, 0, n); // I = 4 HH
+    f.mul(j, h, i4, 0, n); // J
+    f.sub(rr, s2, py, 0, n);
+    f.add(rr, rr, rr, 0, n); // r
+    f.mul(v, px, i4, 0, n); // V
+    f.add(tmp, pz, h, 0, n);
+    f.square(tmp, tmp, 0, n);
+    f.sub(tmp, tmp, zz, 0, n);
+    f.sub(pz, tmp, hh, 0, n); // Z3
+    f.square(tmp, rr, 0, n);
+    f.sub(tmp, tmp, j, 0, n);
+    f.sub(tmp, tmp, v, 0, n);
+    f.sub(px, tmp, v, 0, n); // X3
+    f.sub(tmp, v, px, 0, n);
+    f.mul(tmp, tmp, rr, 0, n);
+    f.mul(j, py, j, 0, n);
+    f.add(j, j, j, 0, n);
+    f.sub(py, tmp, j, 0, n); // Y3
   }
 
   /** (x, y, z) doubled in place, dbl-2009-l. */
   private void dbl(int n) {
     long[] a = zz, b = u2, c = s2, d = h, e = hh, t = tmp;
-    f.square(a, x, n);
-    f.square(b, y, n);
-    f.square(c, b, n);
-    f.add(t, x, b, n);
-    f.square(t, t, n);
-    f.sub(t, t, a, n);
-    f.sub(t, t, c, n);
-    f.dbl(d, t, n); // D
-    f.dbl(e, a, n);
-    f.add(e, e, a, n); // E = 3A
-    f.mul(z, y, z, n);
-    f.dbl(z, z, n); // Z3 = 2 Y1 Z1 (before Y changes)
-    f.square(t, e, n); // F
-    f.dbl(j, d, n);
-    f.sub(x, t, j, n); // X3 = F - 2D
-    f.sub(t, d, x, n);
-    f.mul(t, e, t, n);
-    f.dbl(c, c, n);
-    f.dbl(c, c, n);
-    f.dbl(c, c, n); // 8C
-    f.sub(y, t, c, n); // Y3
+    f.square(a, x, 0, n);
+    f.square(b, y, 0, n);
+    f.square(c, b, 0, n);
+    f.add(t, x, b, 0, n);
+    f.square(t, t, 0, n);
+    f.sub(t, t, a, 0, n);
+    f.sub(t, t, c, 0, n);
+    f.add(d, t, t, 0, n); // D
+    f.add(e, a, a, 0, n);
+    f.add(e, e, a, 0, n); // E = 3A
+    f.mul(z, y, z, 0, n);
+    f.add(z, z, z, 0, n); // Z3 = 2 Y1 Z1 (before Y changes)
+    f.square(t, e, 0, n); // F
+    f.add(j, d, d, 0, n);
+    f.sub(x, t, j, 0, n); // X3 = F - 2D
+    f.sub(t, d, x, 0, n);
+    f.mul(t, e, t, 0, n);
+    f.add(c, c, c, 0, n);
+    f.add(c, c, c, 0, n);
+    f.add(c, c, c, 0, n); // 8C
+    f.sub(y, t, c, 0, n); // Y3
   }
 
   /** The accumulators to affine form, into the base slots. */
   private void toAffine(int n) {
-    copyVector(h, z, n);
+    f.copy(h, z, 0, n);
     for (int b = 0; b < n; b++) {
       failed[b] |= f.isZero(h, b);
     }
-    f.batchInverse(h, n);
-    f.square(tmp, h, n);
-    f.mul(bx, x, tmp, n);
-    f.mul(tmp, tmp, h, n);
-    f.mul(by, y, tmp, n);
+    f.batchInverseOrZero(h, 0, n, inverseScratch);
+    f.square(tmp, h, 0, n);
+    f.mul(bx, x, tmp, 0, n);
+    f.mul(tmp, tmp, h, 0, n);
+    f.mul(by, y, tmp, 0, n);
   }
 
-  private void copyVector(long[] dst, long[] src, int n) {
-    LaneField.copy(dst, 0, src, 0, n);
-    if (f.degree() == 2) {
-      LaneField.copy(dst, capacity, src, capacity, n);
-    }
-  }
 
   private static int roundUp(int n) {
     return (n + LaneField.BLOCK - 1) & -LaneField.BLOCK;

@@ -8,8 +8,6 @@ import org.zkml4j.circuit.SparseMatrix;
 import org.zkml4j.math.curve.CurveGroup;
 import org.zkml4j.math.curve.G1;
 import org.zkml4j.math.curve.G2;
-import org.zkml4j.math.field.Bn254;
-import org.zkml4j.math.field.PrimeField;
 import org.zkml4j.math.msm.Msm;
 import org.zkml4j.math.msm.ScalarForm;
 import org.zkml4j.math.parallel.Parallelism;
@@ -18,13 +16,14 @@ import org.zkml4j.math.parallel.Parallelism;
  * The per-signal sums of circuit setup: output s is the sum, over the parts, of the column of
  * signal s in a matrix with each term's coefficient times the base point of its row (plus an
  * optional extra row). Columns with many terms go through the MSM; the others are summed term by
- * term, where coefficients 1 and -1 (the usual ones) cost one mixed addition and short or
- * short-negative coefficients (powers of two, small constants) only a short multiplication.
+ * term ({@link LaneTerms}): coefficients 1 and -1 (the usual ones) cost one mixed addition, short
+ * ones a short scalar multiplication, and the rest are multiplied eight lanes wide in batches.
  */
 final class LinearCombinations {
   /** Columns with at least this many terms are summed with the MSM. */
   private static final int MSM_THRESHOLD = 64;
-  private static final int BLOCK = 64;
+  /** Signals per task block: enough terms to fill {@link LaneTerms}' batches. */
+  private static final int BLOCK = 256;
 
   private final Parallelism parallelism;
   private final Progress progress;
@@ -96,13 +95,9 @@ final class LinearCombinations {
     }
     parallelism.forRange(count, BLOCK, (from, to) -> {
       CurveGroup group = groups.get();
-      ScalarMultiplier mul = ScalarMultiplier.of(group);
+      LaneTerms lanes = new LaneTerms(group);
       long[] jac = new long[BLOCK * js];
-      long[] tmp = new long[js];
-      long[] neg = new long[a];
       long[] coef = new long[4];
-      long[] one = Bn254.FR.element(1);
-      long[] minusOne = Bn254.FR.element(-1);
       for (int blockStart = from; blockStart < to; blockStart += BLOCK) {
         int m = Math.min(BLOCK, to - blockStart);
         for (int k = 0; k < m; k++) {
@@ -119,31 +114,19 @@ final class LinearCombinations {
             if (col.end(s) - col.start(s) < MSM_THRESHOLD) {
               for (int e = col.start(s); e < col.end(s); e++) {
                 p.matrix.coefficient(col.term(e), coef, 0);
-                addTerm(group, mul, jac, acc, p.bases, col.row(e) * a, coef, one, minusOne, tmp, neg);
+                lanes.add(jac, acc, p.bases, col.row(e) * a, coef, 0);
               }
             }
             if (p.extra != null && p.extra.row(s) >= 0) {
-              addTerm(group, mul, jac, acc, p.bases, p.extra.row(s) * a, p.extraCoefficient, one, minusOne, tmp, neg);
+              lanes.add(jac, acc, p.bases, p.extra.row(s) * a, p.extraCoefficient, 0);
             }
           }
         }
+        lanes.flush(jac);
         group.batchToAffine(out, blockStart * a, jac, 0, m);
         counter.add(m);
       }
     });
     return out;
-  }
-
-  private static void addTerm(CurveGroup group, ScalarMultiplier mul, long[] jac, int acc, long[] bases, int bo,
-      long[] coef, long[] one, long[] minusOne, long[] tmp, long[] neg) {
-    if (PrimeField.equal(coef, 0, one, 0)) {
-      group.addMixed(jac, acc, jac, acc, bases, bo);
-    } else if (PrimeField.equal(coef, 0, minusOne, 0)) {
-      group.negAffine(neg, 0, bases, bo);
-      group.addMixed(jac, acc, jac, acc, neg, 0);
-    } else if (!Bn254.FR.isZero(coef, 0)) {
-      mul.multiplyAffine(tmp, 0, bases, bo, coef, 0);
-      group.add(jac, acc, jac, acc, tmp, 0);
-    }
   }
 }

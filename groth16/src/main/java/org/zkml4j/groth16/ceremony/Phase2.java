@@ -33,7 +33,8 @@ import org.zkml4j.math.parallel.Parallelism;
  * <p>A contribution multiplies delta by a secret d and divides the C and H queries by d; its
  * proof of knowledge is chained to the circuit hash and every earlier contribution. The key is
  * secure if one contributor to each phase destroyed their secret. Bulk work runs on
- * {@link Parallelism#shared()} and reports to a {@link Progress}.
+ * {@link Parallelism#shared()}, or on the executor an overload is given, and reports to a
+ * {@link Progress}.
  */
 public final class Phase2 {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,7 +59,12 @@ public final class Phase2 {
    *     the circuit (it needs a domain of more than constraints + public signals points)
    */
   public static ProvingKey newZkey(R1cs r1cs, Accumulator ptau, Progress progress) {
-    return ZkeySetup.newZkey(r1cs, ptau, Parallelism.shared(), progress);
+    return newZkey(r1cs, ptau, Parallelism.shared(), progress);
+  }
+
+  /** {@link #newZkey(R1cs, Accumulator, Progress)} on the given executor. */
+  public static ProvingKey newZkey(R1cs r1cs, Accumulator ptau, Parallelism parallelism, Progress progress) {
+    return ZkeySetup.newZkey(r1cs, ptau, parallelism, progress);
   }
 
   /**
@@ -68,11 +74,17 @@ public final class Phase2 {
    * @throws IllegalArgumentException if the key has no phase-2 record (section 10) to extend
    */
   public static ProvingKey contribute(ProvingKey key, String name, byte[] entropy, Progress progress) {
+    return contribute(key, name, entropy, Parallelism.shared(), progress);
+  }
+
+  /** {@link #contribute(ProvingKey, String, byte[], Progress)} on the given executor. */
+  public static ProvingKey contribute(ProvingKey key, String name, byte[] entropy, Parallelism parallelism,
+      Progress progress) {
     byte[] random = new byte[64];
     RANDOM.nextBytes(random);
     ChaCha rng = ChaCha.seededBigEndian(new Blake2b().update(random).update(entropy).digest());
     return extend(key, rng, Phase2Contribution.TYPE_RANDOM, Phase2Contribution.encodeParameters(name, 0, null),
-        Parallelism.shared(), progress);
+        parallelism, progress);
   }
 
   /**
@@ -81,9 +93,15 @@ public final class Phase2 {
    */
   public static ProvingKey beacon(ProvingKey key, String name, byte[] beaconHash, int numIterationsExp,
       Progress progress) {
+    return beacon(key, name, beaconHash, numIterationsExp, Parallelism.shared(), progress);
+  }
+
+  /** {@link #beacon(ProvingKey, String, byte[], int, Progress)} on the given executor. */
+  public static ProvingKey beacon(ProvingKey key, String name, byte[] beaconHash, int numIterationsExp,
+      Parallelism parallelism, Progress progress) {
     ChaCha rng = Beacon.rng(beaconHash, numIterationsExp);
     return extend(key, rng, Phase2Contribution.TYPE_BEACON,
-        Phase2Contribution.encodeParameters(name, numIterationsExp, beaconHash), Parallelism.shared(), progress);
+        Phase2Contribution.encodeParameters(name, numIterationsExp, beaconHash), parallelism, progress);
   }
 
   /**
@@ -93,7 +111,13 @@ public final class Phase2 {
    * that C and H are the initial ones divided by delta (random linear combinations and pairings).
    */
   public static VerificationReport verify(R1cs r1cs, Accumulator ptau, ProvingKey key, Progress progress) {
-    return ZkeyVerifier.verify(r1cs, ptau, key, Parallelism.shared(), progress);
+    return verify(r1cs, ptau, key, Parallelism.shared(), progress);
+  }
+
+  /** {@link #verify(R1cs, Accumulator, ProvingKey, Progress)} on the given executor. */
+  public static VerificationReport verify(R1cs r1cs, Accumulator ptau, ProvingKey key, Parallelism parallelism,
+      Progress progress) {
+    return ZkeyVerifier.verify(r1cs, ptau, key, parallelism, progress);
   }
 
   // ------------------------------------------------------------------ the same on files

@@ -29,8 +29,8 @@ import org.zkml4j.math.parallel.Parallelism;
  * ({@link Phase2}) reads. The result is secure if any one contributor destroyed their secrets.
  *
  * <p>Methods work on {@link Accumulator}s in memory, or on files ({@link PtauReader},
- * {@link PtauWriter}); bulk work runs on {@link Parallelism#shared()} and reports to a
- * {@link Progress}.
+ * {@link PtauWriter}); bulk work runs on {@link Parallelism#shared()}, or on the executor an
+ * overload is given, and reports to a {@link Progress}.
  */
 public final class PowersOfTau {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,13 +62,19 @@ public final class PowersOfTau {
    * @throws IllegalArgumentException if the accumulator was truncated (power below ceremony power)
    */
   public static Accumulator contribute(Accumulator in, String name, byte[] entropy, Progress progress) {
+    return contribute(in, name, entropy, Parallelism.shared(), progress);
+  }
+
+  /** {@link #contribute(Accumulator, String, byte[], Progress)} on the given executor. */
+  public static Accumulator contribute(Accumulator in, String name, byte[] entropy, Parallelism parallelism,
+      Progress progress) {
     byte[] challenge = Transcript.currentChallenge(checkContributable(in));
     byte[] random = new byte[64];
     RANDOM.nextBytes(random);
     byte[] seed = new Blake2b().update(random).update(entropy).digest();
     PtauKey key = PtauKey.create(challenge, ChaCha.seededBigEndian(seed));
     return extend(in, challenge, key, PtauContribution.TYPE_RANDOM,
-        PtauContribution.encodeParameters(name, 0, null), Parallelism.shared(), progress);
+        PtauContribution.encodeParameters(name, 0, null), parallelism, progress);
   }
 
   /**
@@ -81,11 +87,17 @@ public final class PowersOfTau {
    */
   public static Accumulator beacon(Accumulator in, String name, byte[] beaconHash, int numIterationsExp,
       Progress progress) {
+    return beacon(in, name, beaconHash, numIterationsExp, Parallelism.shared(), progress);
+  }
+
+  /** {@link #beacon(Accumulator, String, byte[], int, Progress)} on the given executor. */
+  public static Accumulator beacon(Accumulator in, String name, byte[] beaconHash, int numIterationsExp,
+      Parallelism parallelism, Progress progress) {
     Beacon.check(beaconHash, numIterationsExp);
     byte[] challenge = Transcript.currentChallenge(checkContributable(in));
     PtauKey key = Beacon.ptauKey(challenge, beaconHash, numIterationsExp);
     return extend(in, challenge, key, PtauContribution.TYPE_BEACON,
-        PtauContribution.encodeParameters(name, numIterationsExp, beaconHash), Parallelism.shared(), progress);
+        PtauContribution.encodeParameters(name, numIterationsExp, beaconHash), parallelism, progress);
   }
 
   /**
@@ -93,7 +105,12 @@ public final class PowersOfTau {
    * ready for circuit setup.
    */
   public static Accumulator preparePhase2(Accumulator in, Progress progress) {
-    return in.withLagrange(Phase2Preparation.lagrangeBases(in, Parallelism.shared(), progress));
+    return preparePhase2(in, Parallelism.shared(), progress);
+  }
+
+  /** {@link #preparePhase2(Accumulator, Progress)} on the given executor. */
+  public static Accumulator preparePhase2(Accumulator in, Parallelism parallelism, Progress progress) {
+    return in.withLagrange(Phase2Preparation.lagrangeBases(in, parallelism, progress));
   }
 
   /**
@@ -103,7 +120,12 @@ public final class PowersOfTau {
    * recomputed), and the Lagrange bases if present.
    */
   public static VerificationReport verify(Accumulator acc, Progress progress) {
-    return PtauVerifier.verify(acc, Parallelism.shared(), progress);
+    return verify(acc, Parallelism.shared(), progress);
+  }
+
+  /** {@link #verify(Accumulator, Progress)} on the given executor. */
+  public static VerificationReport verify(Accumulator acc, Parallelism parallelism, Progress progress) {
+    return PtauVerifier.verify(acc, parallelism, progress);
   }
 
   // ------------------------------------------------------------------ the same on files
@@ -133,8 +155,13 @@ public final class PowersOfTau {
 
   /** {@link #verify} of a file; a file that does not even parse fails with the reader's message. */
   public static VerificationReport verify(Path file, Progress progress) throws IOException {
+    return verify(file, Parallelism.shared(), progress);
+  }
+
+  /** {@link #verify(Path, Progress)} on the given executor. */
+  public static VerificationReport verify(Path file, Parallelism parallelism, Progress progress) throws IOException {
     try {
-      return verify(PtauReader.read(file), progress);
+      return verify(PtauReader.read(file, parallelism), parallelism, progress);
     } catch (FormatException e) {
       return VerificationReport.failure(e.getMessage(), List.of());
     }

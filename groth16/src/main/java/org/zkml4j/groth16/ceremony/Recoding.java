@@ -3,6 +3,7 @@ package org.zkml4j.groth16.ceremony;
 import java.math.BigInteger;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.ntt.EvaluationDomain;
+import org.zkml4j.math.parallel.Parallelism;
 
 /**
  * Scalars prepared for {@link LaneBatch}'s uniform multiplication: split by the group's
@@ -87,21 +88,27 @@ final class Recoding {
 
   /**
    * Scalars for the m/2 twiddles w^(-j) of an inverse FFT of size m (at least one), or for
-   * w^(-j) / m when {@code scaled}.
+   * w^(-j) / m when {@code scaled}, recoded in parallel.
    */
-  static Recoding inverseTwiddles(int log2m, boolean g2, boolean scaled) {
+  static Recoding inverseTwiddles(int log2m, boolean g2, boolean scaled, Parallelism parallelism) {
     int n = Math.max(1, (1 << log2m) / 2);
     Recoding r = new Recoding(n, g2);
-    long[] w = Bn254.FR.element(scaled ? 1 << log2m : 1);
+    long[] first = Bn254.FR.element(scaled ? 1 << log2m : 1);
     if (scaled) {
-      Bn254.FR.inverse(w, 0, w, 0);
+      Bn254.FR.inverse(first, 0, first, 0);
     }
     long[] inv = EvaluationDomain.rootOfUnity(log2m);
     Bn254.FR.inverse(inv, 0, inv, 0);
-    for (int j = 0; j < n; j++) {
-      r.set(j, w, 0);
-      Bn254.FR.mul(w, 0, w, 0, inv, 0);
-    }
+    // the splits (BigInteger lattice reductions) cost a few microseconds each: share them out
+    parallelism.forRange(n, 1024, (from, to) -> {
+      long[] w = new long[4];
+      Bn254.FR.pow(w, 0, inv, 0, BigInteger.valueOf(from));
+      Bn254.FR.mul(w, 0, w, 0, first, 0);
+      for (int j = from; j < to; j++) {
+        r.set(j, w, 0);
+        Bn254.FR.mul(w, 0, w, 0, inv, 0);
+      }
+    });
     return r;
   }
 }

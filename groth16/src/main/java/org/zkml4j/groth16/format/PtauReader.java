@@ -13,9 +13,6 @@ import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.LagrangeBases;
 import org.zkml4j.groth16.ceremony.PtauContribution;
-import org.zkml4j.math.curve.CurveGroup;
-import org.zkml4j.math.curve.G1;
-import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.parallel.Parallelism;
 
@@ -143,12 +140,9 @@ public final class PtauReader {
     s.expectEnd();
     AtomicLong firstBad = new AtomicLong(Long.MAX_VALUE);
     parallelism.forRange((int) count, 4096, (from, to) -> {
-      CurveGroup group = g2 ? new G2() : new G1();
-      for (int i = from; i < to; i++) {
-        if (!valid(group, out, i * longsPerPoint, longsPerPoint)) {
-          firstBad.accumulateAndGet(i, Math::min);
-          return;
-        }
+      int bad = new LaneCurveCheck(g2).firstInvalid(out, from, to);
+      if (bad >= 0) {
+        firstBad.accumulateAndGet(bad, Math::min);
       }
     });
     if (firstBad.get() != Long.MAX_VALUE) {
@@ -158,10 +152,6 @@ public final class PtauReader {
           : "has a coordinate not below q"));
     }
     return out;
-  }
-
-  private static boolean valid(CurveGroup group, long[] a, int off, int len) {
-    return canonical(a, off, len) && group.isOnCurve(a, off);
   }
 
   private static boolean canonical(long[] a, int off, int len) {

@@ -66,6 +66,35 @@ class PtauReaderTest {
   }
 
   @Test
+  void pointOffTheTwist() {
+    byte[] b = valid.clone();
+    int tauG2 = TAU_G1 + 7 * 64 + 12; // after tauG1's 2^3 - 1 points and section 3's header
+    b[tauG2 + 128 + 96] ^= 4; // y.c1 of point 1
+    assertMessage(b, "section 3 (tauG2): point 1 is not on the twist");
+  }
+
+  @Test
+  void pointAtInfinityIsAFormatMatter() throws Exception {
+    byte[] b = valid.clone();
+    Arrays.fill(b, TAU_G1 + 5 * 64, TAU_G1 + 6 * 64, (byte) 0);
+    Path file = dir.resolve("infinity.ptau");
+    Files.write(file, b);
+    long[] tauG1 = new long[8 * 7];
+    PtauReader.read(file).tauG1().get(tauG1);
+    assertTrue(Arrays.stream(tauG1, 40, 48).allMatch(v -> v == 0), "point 5 reads as infinity");
+  }
+
+  @Test
+  void badPointPastTheFirstBlocksIsFound() throws Exception {
+    Path file = dir.resolve("power8.ptau");
+    PtauWriter.write(PowersOfTau.newCeremony(8), file);
+    byte[] b = Files.readAllBytes(file);
+    b[TAU_G1 + 300 * 64 + 40] ^= 1; // point 300 of 511, in the second block of 256 checked together
+    b[TAU_G1 + 301 * 64 + 8] ^= 1; // and 301
+    assertMessage(b, "section 2 (tauG1): point 300 is not on the curve");
+  }
+
+  @Test
   void unsupportedPower() {
     byte[] b = valid.clone();
     ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(12 + 12 + 4 + 32, 29);

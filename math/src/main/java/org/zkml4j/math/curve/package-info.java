@@ -5,7 +5,9 @@
  * precompile encodings (EIP-196, EIP-197).
  *
  * <p>One copy of the formulas ({@link org.zkml4j.math.curve.CurveGroup}) serves both groups through
- * a small package-private view of the coordinate field. Bulk sums of many points belong to
- * {@code org.zkml4j.math.msm}.
+ * a small view of the coordinate field ({@link org.zkml4j.math.curve.CoordinateField}).
+ * {@link org.zkml4j.math.curve.LaneCoordinates} is the same field eight elements at a time in
+ * vector lanes, for batched point formulas: the MSM's bucket additions and the ceremony's scalar
+ * multiplications share it. Bulk sums of many points belong to {@code org.zkml4j.math.msm}.
  */
 package org.zkml4j.math.curve;

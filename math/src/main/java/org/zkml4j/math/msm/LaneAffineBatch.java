@@ -2,10 +2,12 @@ package org.zkml4j.math.msm;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.zkml4j.math.curve.LaneCoordinates;
 import org.zkml4j.math.field.LaneField;
 
 /**
- * Batched affine additions on {@link LaneField}'s eight-lane vector arithmetic: for G1 about 6 Fq
+ * Batched affine additions on {@link LaneField}'s eight-lane vector arithmetic, through the shared
+ * {@link LaneCoordinates} (Fq or Fq2 in lanes): for G1 about 6 Fq
  * products per addition at roughly an eighth of the scalar cost each, for G2 about 15.
  *
  * <p>Points stay in lane form (5 x 51-bit limbs, R = 2^255) for a whole MSM: the bases are
@@ -53,10 +55,10 @@ final class LaneAffineBatch implements AffineBatch {
 
   private LaneAffineBatch(LaneCoordinates f) {
     this.f = f;
-    this.c = f.components;
+    this.c = f.components();
     this.e = 2 * c;
     this.pointLongs = LIMBS * e;
-    this.componentLongs = LIMBS * f.cap;
+    this.componentLongs = LIMBS * f.capacity();
     this.x1 = f.newBatch();
     this.y1 = f.newBatch();
     this.x2 = f.newBatch();

@@ -5,7 +5,7 @@
  * (Montgomery's simultaneous inversion) in both groups, all on the shared executor.
  *
  * <p>The batched additions run eight at a time in vector lanes ({@code LaneAffineBatch} over
- * {@link org.zkml4j.math.field.LaneField}, points kept in lane form for the whole MSM) or in
+ * {@link org.zkml4j.math.curve.LaneCoordinates}, points kept in lane form for the whole MSM) or in
  * scalar arithmetic ({@code ScalarAffineBatch}); {@link org.zkml4j.math.msm.BucketArithmetic}
  * chooses, and one scheduler ({@code BatchAffineWindowSum}) serves both.
  */

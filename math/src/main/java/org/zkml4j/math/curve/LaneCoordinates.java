@@ -1,4 +1,4 @@
-package org.zkml4j.math.msm;
+package org.zkml4j.math.curve;
 
 import java.math.BigInteger;
 import org.zkml4j.math.field.Bn254;
@@ -7,8 +7,11 @@ import org.zkml4j.math.field.PrimeField;
 
 /**
  * A group's coordinate field (Fq, or Fq2 = Fq[u]/(u^2 + 1)) on batches of elements in
- * {@link LaneField} form, for {@link LaneAffineBatch}: every operation advances the elements
- * [from, from + n) of its arrays, eight Fq products per kernel call.
+ * {@link LaneField} form: every operation advances the elements [from, from + n) of its arrays,
+ * eight Fq products per kernel call. The one lane implementation of point coordinates, so that a
+ * point formula written once against it runs eight points at a time in either group: the MSM's
+ * batched affine bucket additions ({@code org.zkml4j.math.msm}) and the ceremony's batched scalar
+ * multiplications and group FFTs ({@code org.zkml4j.groth16.ceremony}) both use it.
  *
  * <p>Layout: a batch array holds {@code cap} elements per component; component j (c0, then c1 for
  * Fq2) of element k is the LaneField element j*cap + k. Ranges and {@code cap} are multiples of
@@ -16,7 +19,7 @@ import org.zkml4j.math.field.PrimeField;
  * the same array as an input, other overlaps are not allowed. An instance holds scratch vectors,
  * so it is confined to one thread.
  */
-final class LaneCoordinates {
+public final class LaneCoordinates {
   private static final LaneField FQ = LaneField.FQ;
   private static final int BLOCK = LaneField.BLOCK;
   /** Independent running products in a batch inversion, so consecutive kernel calls do not wait on each other. */
@@ -25,15 +28,17 @@ final class LaneCoordinates {
   private static final long[] ONE = oneLimbs();
 
   /** Components per element: 1 (Fq) or 2 (Fq2). */
-  final int components;
+  private final int components;
   /** Elements per component of a batch array. */
-  final int cap;
-  /** Scratch for Fq2 products (null for Fq), and an all-zero vector to subtract from. */
+  private final int cap;
+  /** Scratch for Fq2 products (null for Fq), and an all-zero vector to subtract from and copy. */
   private final long[] t0, t1, t2, t3, zero;
   /** Scratch for the scalar inversion of the chains' products. */
   private final long[] totals = Bn254.FQ.newVector(CHAINS * BLOCK);
   private final long[] totalsScratch = Bn254.FQ.newVector(CHAINS * BLOCK);
   private final long[] inverses = FQ.newVector(CHAINS * BLOCK);
+  /** Per element of a {@link #batchInverseOrZero} call: whether it was zero. */
+  private boolean[] zeros = new boolean[0];
 
   private LaneCoordinates(int components, int cap) {
     if (cap % LaneField.BLOCK != 0) {
@@ -46,45 +51,120 @@ final class LaneCoordinates {
     this.t1 = fq2 ? FQ.newVector(cap) : null;
     this.t2 = fq2 ? FQ.newVector(cap) : null;
     this.t3 = fq2 ? FQ.newVector(cap) : null;
-    this.zero = fq2 ? FQ.newVector(cap) : null;
+    this.zero = FQ.newVector(cap);
   }
 
-  /** Fq, the coordinates of G1. */
-  static LaneCoordinates fq(int cap) {
+  /**
+   * Fq, the coordinates of G1, on batch arrays of {@code cap} elements.
+   *
+   * @throws IllegalArgumentException unless cap is a multiple of {@link LaneField#BLOCK}
+   */
+  public static LaneCoordinates fq(int cap) {
     return new LaneCoordinates(1, cap);
   }
 
-  /** Fq2, the coordinates of G2. */
-  static LaneCoordinates fq2(int cap) {
+  /**
+   * Fq2, the coordinates of G2, on batch arrays of {@code cap} elements.
+   *
+   * @throws IllegalArgumentException unless cap is a multiple of {@link LaneField#BLOCK}
+   */
+  public static LaneCoordinates fq2(int cap) {
     return new LaneCoordinates(2, cap);
   }
 
-  /** A new batch array of cap elements. */
-  long[] newBatch() {
+  /** Fq components per element: 1 (Fq) or 2 (Fq2). */
+  public int components() {
+    return components;
+  }
+
+  /** Elements per batch array. */
+  public int capacity() {
+    return cap;
+  }
+
+  /** A new batch array of {@link #capacity} elements, all zero. */
+  public long[] newBatch() {
     return FQ.newVector(components * cap);
   }
 
-  void add(long[] z, long[] x, long[] y, int from, int n) {
+  /** A batch array holding the constant (4 or 8 longs, Montgomery form, R = 2^256) in every element. */
+  public long[] broadcast(long[] constant) {
+    long[] v = newBatch();
+    for (int k = 0; k < cap; k++) {
+      load(v, k, constant, 0);
+    }
+    return v;
+  }
+
+  /** Element k of z from an element in the 4x64-bit layout ({@link org.zkml4j.math.field.PrimeField}, canonical). */
+  public void load(long[] z, int k, long[] src, int off) {
+    for (int j = 0; j < components; j++) {
+      FQ.fromPrimeField(z, j * cap + k, src, off + 4 * j, 1);
+    }
+  }
+
+  /** Element k of x to the 4x64-bit layout, canonical. */
+  public void store(long[] dst, int off, long[] x, int k) {
+    for (int j = 0; j < components; j++) {
+      FQ.toPrimeField(dst, off + 4 * j, x, j * cap + k, 1);
+    }
+  }
+
+  /** Element zk of z = element xk of x (any positions; z and x may be the same array). */
+  public void copy(long[] z, int zk, long[] x, int xk) {
+    for (int j = 0; j < components; j++) {
+      LaneField.copy(z, j * cap + zk, x, j * cap + xk, 1);
+    }
+  }
+
+  /** Elements [from, from + n) of z = those of x. */
+  public void copy(long[] z, long[] x, int from, int n) {
+    for (int j = 0, o = from; j < components; j++, o += cap) {
+      LaneField.copy(z, o, x, o, n);
+    }
+  }
+
+  /** True when element k of x is zero. */
+  public boolean isZero(long[] x, int k) {
+    for (int j = 0; j < components; j++) {
+      if (!FQ.isZero(x, j * cap + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** z = the conjugate of x (c0 - c1 u); in Fq the identity. */
+  public void conjugate(long[] z, long[] x, int from, int n) {
+    LaneField.copy(z, from, x, from, n);
+    if (components == 2) {
+      FQ.sub(z, cap + from, zero, from, x, cap + from, n);
+    }
+  }
+
+  /** z = x + y. */
+  public void add(long[] z, long[] x, long[] y, int from, int n) {
     for (int j = 0, o = from; j < components; j++, o += cap) {
       FQ.add(z, o, x, o, y, o, n);
     }
   }
 
-  void sub(long[] z, long[] x, long[] y, int from, int n) {
+  /** z = x - y. */
+  public void sub(long[] z, long[] x, long[] y, int from, int n) {
     for (int j = 0, o = from; j < components; j++, o += cap) {
       FQ.sub(z, o, x, o, y, o, n);
     }
   }
 
   /** Each component mod p, in [0, p): the unique form, so equal elements have equal limbs. */
-  void canonicalize(long[] z, long[] x, int from, int n) {
+  public void canonicalize(long[] z, long[] x, int from, int n) {
     for (int j = 0, o = from; j < components; j++, o += cap) {
       FQ.canonicalize(z, o, x, o, n);
     }
   }
 
   /** z = x * y; in Fq2 by Karatsuba, three Fq products. */
-  void mul(long[] z, long[] x, long[] y, int from, int n) {
+  public void mul(long[] z, long[] x, long[] y, int from, int n) {
     if (components == 1) {
       FQ.mul(z, from, x, from, y, from, n);
       return;
@@ -101,7 +181,7 @@ final class LaneCoordinates {
   }
 
   /** z = x^2; in Fq2 as (a0 + a1)(a0 - a1) + 2 a0 a1 u, two Fq products. */
-  void square(long[] z, long[] x, int from, int n) {
+  public void square(long[] z, long[] x, int from, int n) {
     if (components == 1) {
       FQ.square(z, from, x, from, n);
       return;
@@ -115,7 +195,7 @@ final class LaneCoordinates {
   }
 
   /** Sets element k (all components) to 1. */
-  void setOne(long[] z, int k) {
+  public void setOne(long[] z, int k) {
     int o = (k >>> 3) * LaneField.LIMBS * BLOCK + (k & (BLOCK - 1));
     for (int l = 0; l < LaneField.LIMBS; l++) {
       z[o + BLOCK * l] = ONE[l];
@@ -132,7 +212,7 @@ final class LaneCoordinates {
    *
    * @param scratch a batch array ({@link #newBatch}), overwritten
    */
-  void batchInverse(long[] v, int from, int n, long[] scratch) {
+  public void batchInverse(long[] v, int from, int n, long[] scratch) {
     if (components == 1) {
       invert(v, from, n, scratch);
       return;
@@ -145,6 +225,31 @@ final class LaneCoordinates {
     FQ.mul(v, from, v, from, t0, from, n);
     FQ.mul(v, c1, v, c1, t0, from, n);
     FQ.sub(v, c1, zero, from, v, c1, n);
+  }
+
+  /**
+   * {@link #batchInverse} for batches that may hold zeros (lanes a caller has flagged, or padding
+   * past the last job): they stay zero and the others are inverted. Costs one scalar zero test
+   * per element more.
+   */
+  public void batchInverseOrZero(long[] v, int from, int n, long[] scratch) {
+    if (zeros.length < n) {
+      zeros = new boolean[n];
+    }
+    for (int k = 0; k < n; k++) {
+      zeros[k] = isZero(v, from + k);
+      if (zeros[k]) {
+        setOne(v, from + k);
+      }
+    }
+    batchInverse(v, from, n, scratch);
+    for (int k = 0; k < n; k++) {
+      if (zeros[k]) {
+        for (int j = 0; j < components; j++) {
+          LaneField.copy(v, j * cap + from + k, zero, 0, 1);
+        }
+      }
+    }
   }
 
   /**
