@@ -5,6 +5,7 @@ import org.zkml4j.math.curve.CurveGroup;
 import org.zkml4j.math.curve.G1;
 import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.field.LaneField;
 import org.zkml4j.math.field.PrimeField;
 import org.zkml4j.math.ntt.EvaluationDomain;
 import org.zkml4j.math.parallel.Parallelism;
@@ -46,20 +47,24 @@ final class GroupFft {
     for (int l = 1; l < log2m; l++) {
       int layer = l;
       int half = 1 << (layer - 1);
-      int stride = m >>> layer; // twiddle j of this layer is w_m^(-j * stride)
+      int stride = m >>> layer; // twiddle j of this layer is w_m^(-j * stride), shared by m / 2^layer butterflies
+      // where a twiddle's butterflies fill whole blocks of lanes, take them twiddle by twiddle: position
+      // t is butterfly (t % stride) * half + t / stride, and each block shares one scalar
+      boolean shared = stride >= LaneField.BLOCK;
       parallelism.forRange(m / 2, CAP, (from, to) -> {
         LaneBatch batch = LaneBatch.forThread(g2);
         int[] list = new int[CAP];
         int[] uOffsets = new int[CAP];
         for (int trivial = 0; trivial < 2; trivial++) { // butterflies with t != 1, then those with t = 1
           int count = 0;
-          for (int b = from; b < to; b++) {
+          for (int t = from; t < to; t++) {
+            int b = shared ? (t % stride) * half + t / stride : t;
             boolean isTrivial = (b & (half - 1)) == 0;
             if (isTrivial == (trivial == 1)) {
               list[count++] = b;
             }
-            if (count == CAP || (b == to - 1 && count > 0)) {
-              butterflies(batch, points, list, count, uOffsets, layer, stride, twiddles, trivial == 1, a, log2m);
+            if (count == CAP || (t == to - 1 && count > 0)) {
+              butterflies(batch, points, list, count, uOffsets, layer, stride, twiddles, trivial == 1, shared, a, log2m);
               count = 0;
             }
           }
@@ -70,8 +75,12 @@ final class GroupFft {
     lastLayer(g2, points, log2m, parallelism, progress);
   }
 
+  /**
+   * One batch of a layer's butterflies; with {@code shared}, every block of eight consecutive ones
+   * has one twiddle (the caller's order guarantees it), so they take the shared-scalar path.
+   */
   private static void butterflies(LaneBatch batch, long[] points, int[] list, int count, int[] uOffsets, int layer,
-      int stride, Recoding twiddles, boolean trivial, int a, int log2m) {
+      int stride, Recoding twiddles, boolean trivial, boolean shared, int a, int log2m) {
     int half = 1 << (layer - 1);
     for (int k = 0; k < count; k++) {
       int b = list[k];
@@ -79,12 +88,21 @@ final class GroupFft {
       int i1 = ((b >>> (layer - 1)) << layer) + j;
       uOffsets[k] = i1 * a;
       batch.setBase(k, points, (i1 + half) * a);
-      if (!trivial) {
+      if (trivial) {
+        continue;
+      }
+      if (shared) {
+        batch.setSharedScalar(k, twiddles, j * stride);
+      } else {
         batch.setScalar(k, twiddles, j * stride);
       }
     }
     if (!trivial) {
-      batch.multiply(count);
+      int sharedLanes = shared ? (count + LaneField.BLOCK - 1) & -LaneField.BLOCK : 0;
+      for (int k = count; k < sharedLanes; k++) { // padding lanes: the last job's scalar on whatever bases they hold
+        batch.setSharedScalar(k, twiddles, (list[count - 1] & (half - 1)) * stride);
+      }
+      batch.multiply(sharedLanes, count);
     }
     batch.combine(count, points, uOffsets);
     for (int k = 0; k < count; k++) {
@@ -112,28 +130,33 @@ final class GroupFft {
     Recoding scaled = Recoding.inverseTwiddles(log2m, g2, true, parallelism); // w^(-j) / m
     long[] invM = FR.element(m);
     FR.inverse(invM, 0, invM, 0);
-    Recoding byInvM = new Recoding(1, g2);
+    Recoding byInvM = new Recoding(1, g2, true);
     byInvM.set(0, invM, 0);
     int per = CAP / 2;
     parallelism.forRange(half, per, (from, to) -> {
       LaneBatch batch = LaneBatch.forThread(g2);
       long[] results = new long[CAP * a];
       int[] uOffsets = new int[per];
+      boolean[] failedPair = new boolean[per];
       for (int start = from; start < to; start += per) {
         int count = Math.min(per, to - start);
+        // lanes [0, us): the u's, all times 1/m (a shared scalar); lanes [us, us + count): the v's
+        int us = (count + LaneField.BLOCK - 1) & -LaneField.BLOCK;
+        for (int k = 0; k < us; k++) {
+          int j = start + Math.min(k, count - 1);
+          batch.setBase(k, points, j * a);
+          batch.setSharedScalar(k, byInvM, 0);
+        }
         for (int k = 0; k < count; k++) {
           int j = start + k;
-          batch.setBase(2 * k, points, j * a);
-          batch.setScalar(2 * k, byInvM, 0);
-          batch.setBase(2 * k + 1, points, (j + half) * a);
-          batch.setScalar(2 * k + 1, scaled, j);
+          batch.setBase(us + k, points, (j + half) * a);
+          batch.setScalar(us + k, scaled, j);
         }
-        batch.multiply(2 * count);
-        boolean[] failedPair = new boolean[count];
+        batch.multiply(us, us + count);
         for (int k = 0; k < count; k++) {
-          failedPair[k] = batch.failed[2 * k] || batch.failed[2 * k + 1];
-          batch.resultTo(2 * k, results, 2 * k * a);
-          batch.resultTo(2 * k + 1, results, (2 * k + 1) * a);
+          failedPair[k] = batch.failed[k] || batch.failed[us + k];
+          batch.resultTo(k, results, 2 * k * a);
+          batch.resultTo(us + k, results, (2 * k + 1) * a);
         }
         for (int k = 0; k < count; k++) {
           batch.setBase(k, results, (2 * k + 1) * a);

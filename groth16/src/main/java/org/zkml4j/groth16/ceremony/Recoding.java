@@ -18,6 +18,12 @@ import org.zkml4j.math.parallel.Parallelism;
  * corrections[parts * job + part] in {-1, 0, 1}; {@link #general} marks the scalars the uniform
  * loop cannot do (0, whose result is infinity; a part too long for the windows, which the split's
  * bounds rule out but which is checked), to be done by the general code.
+ *
+ * <p>Made {@code withNaf}, a recoding also holds each part in width-5 NAF (odd digits in [-15, 15]
+ * with at least four zeros after each, so about one addition per six bits instead of one per
+ * four), for {@link LaneBatch}'s lanes that share one scalar: they all skip the zero digits
+ * together. Storage: naf[(parts * job + part) * nafLength + i], least significant first, and
+ * nafTop[parts * job + part], the index of the top non-zero digit (-1 for a zero part).
  */
 final class Recoding {
   final boolean g2;
@@ -26,14 +32,25 @@ final class Recoding {
   final byte[] digits;
   final byte[] corrections;
   final boolean[] general;
+  /** Digits per part in NAF form (0 without NAF): room for the longest part the windows allow, plus a carry. */
+  final int nafLength;
+  final byte[] naf;
+  final int[] nafTop;
 
   Recoding(int n, boolean g2) {
+    this(n, g2, false);
+  }
+
+  Recoding(int n, boolean g2, boolean withNaf) {
     this.g2 = g2;
     this.parts = g2 ? 4 : 2;
     this.windows = g2 ? 17 : 33;
     digits = new byte[parts * n * windows];
     corrections = new byte[parts * n];
     general = new boolean[n];
+    nafLength = withNaf ? 4 * windows + 1 : 0;
+    naf = new byte[parts * n * nafLength];
+    nafTop = new int[withNaf ? parts * n : 0];
   }
 
   /** Recodes scalar k (Fr, Montgomery form at ko) as entry {@code job}. */
@@ -45,7 +62,43 @@ final class Recoding {
       if (!recode(split[p], parts * job + p)) {
         general[job] = true;
       }
+      if (nafLength > 0 && !general[job]) {
+        nafTop[parts * job + p] = naf(split[p], naf, (parts * job + p) * nafLength);
+      }
     }
+  }
+
+  /**
+   * Writes v (|v| below 2^(nafLength - 1)) in width-5 NAF to d[off..off + nafLength), least
+   * significant first, and returns the index of the top non-zero digit (-1 for 0).
+   */
+  private int naf(BigInteger v, byte[] d, int off) {
+    int sign = v.signum() < 0 ? -1 : 1;
+    BigInteger a = v.abs();
+    long lo = a.longValue(), mid = a.shiftRight(64).longValue(), hi = a.shiftRight(128).longValue();
+    int top = -1;
+    for (int i = 0; (lo | mid | hi) != 0; i++) {
+      int digit = 0;
+      if ((lo & 1) != 0) {
+        digit = (int) (lo & 31);
+        if (digit >= 16) { // a negative digit: a - digit = a + (32 - digit), with carry
+          digit -= 32;
+          long sum = lo - digit;
+          long carry = Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+          lo = sum;
+          mid += carry;
+          hi += (carry == 1 && mid == 0) ? 1 : 0;
+        } else {
+          lo -= digit; // clears exactly the low bits that are set: no borrow
+        }
+        top = i;
+      }
+      d[off + i] = (byte) (sign * digit);
+      lo = (lo >>> 1) | (mid << 63);
+      mid = (mid >>> 1) | (hi << 63);
+      hi >>>= 1;
+    }
+    return top;
   }
 
   /** Recodes one part; false when it does not fit the windows. */
@@ -92,7 +145,7 @@ final class Recoding {
    */
   static Recoding inverseTwiddles(int log2m, boolean g2, boolean scaled, Parallelism parallelism) {
     int n = Math.max(1, (1 << log2m) / 2);
-    Recoding r = new Recoding(n, g2);
+    Recoding r = new Recoding(n, g2, true);
     long[] first = Bn254.FR.element(scaled ? 1 << log2m : 1);
     if (scaled) {
       Bn254.FR.inverse(first, 0, first, 0);

@@ -64,6 +64,94 @@ class LaneBatchTest {
     }
   }
 
+  /**
+   * Blocks of eight lanes that share a scalar (NAF path) beside lanes with their own (regular
+   * path) in one batch: every scalar of the edge-case list goes through the shared path once.
+   */
+  @Test
+  void sharedScalarsMatchDoubleAndAdd() {
+    for (CurveGroup group : List.of(new G1(), new G2())) {
+      boolean g2 = group instanceof G2;
+      List<BigInteger> scalars = scalars(new Random(g2 ? 4 : 3)).subList(0, g2 ? 24 : 40);
+      int a = group.affineSize();
+      int sharedBlocks = 4, own = 13, count = 8 * sharedBlocks + own;
+      long[] bases = SnarkjsPrimitivesTest.randomPoints(group, count);
+      java.util.Arrays.fill(bases, 9 * a, 10 * a, 0); // a base at infinity in a shared block
+      Recoding shared = new Recoding(scalars.size(), g2, true);
+      Recoding perLane = new Recoding(count, g2);
+      for (int i = 0; i < scalars.size(); i++) {
+        shared.set(i, Bn254.FR.element(scalars.get(i)), 0);
+      }
+      LaneBatch batch = new LaneBatch(g2, 64);
+      Random rnd = new Random(5);
+      for (int first = 0; first < scalars.size(); first += sharedBlocks) {
+        BigInteger[] expectedScalar = new BigInteger[count];
+        for (int k = 0; k < count; k++) {
+          batch.setBase(k, bases, k * a);
+          if (k < 8 * sharedBlocks) {
+            int job = Math.min(first + k / 8, scalars.size() - 1);
+            batch.setSharedScalar(k, shared, job);
+            expectedScalar[k] = scalars.get(job);
+          } else {
+            expectedScalar[k] = new BigInteger(254, rnd).mod(R);
+            perLane.set(k, Bn254.FR.element(expectedScalar[k]), 0);
+            batch.setScalar(k, perLane, k);
+          }
+        }
+        batch.multiply(8 * sharedBlocks, count);
+        for (int k = 0; k < count; k++) {
+          BigInteger s = expectedScalar[k];
+          if (k == 9 || s.signum() == 0) {
+            assertTrue(batch.failed[k], "lane " + k + " must be flagged");
+            continue;
+          }
+          assertTrue(!batch.failed[k], "lane " + k + " flagged: " + s);
+          long[] expected = new long[group.jacobianSize()];
+          group.fromAffine(expected, 0, bases, k * a);
+          group.scalarMul(expected, 0, expected, 0, s);
+          long[] e = new long[a];
+          group.toAffine(e, 0, expected, 0);
+          long[] actual = new long[a];
+          batch.resultTo(k, actual, 0);
+          assertArrayEquals(e, actual, (g2 ? "G2" : "G1") + " lane " + k + " * " + s);
+        }
+      }
+    }
+  }
+
+  @Test
+  void nafEncodesTheParts() {
+    Random rnd = new Random(34);
+    for (boolean g2 : new boolean[] {false, true}) {
+      for (BigInteger s : scalars(rnd)) {
+        Recoding r = new Recoding(1, g2, true);
+        r.set(0, Bn254.FR.element(s), 0);
+        if (s.signum() == 0) {
+          assertTrue(r.general[0]);
+          continue;
+        }
+        BigInteger[] parts = g2 ? ScalarMultiplier.split4(s) : ScalarMultiplier.split(s, false);
+        for (int p = 0; p < r.parts; p++) {
+          BigInteger v = BigInteger.ZERO;
+          int lastNonZero = Integer.MAX_VALUE;
+          for (int i = r.nafLength - 1; i >= 0; i--) {
+            int d = r.naf[p * r.nafLength + i];
+            if (d != 0) {
+              assertTrue(d % 2 != 0 && Math.abs(d) <= 15, "digit " + d);
+              assertTrue(lastNonZero - i >= 5, "non-zero digits closer than 5 apart in part " + p + " of " + s);
+              lastNonZero = i;
+            }
+            if (i > r.nafTop[p]) {
+              assertEquals(0, d, "digit above the top");
+            }
+            v = v.shiftLeft(1).add(BigInteger.valueOf(d));
+          }
+          assertEquals(parts[p], v, "part " + p + " of " + s);
+        }
+      }
+    }
+  }
+
   @Test
   void recodingEncodesTheParts() {
     Random rnd = new Random(33);
