@@ -13,7 +13,7 @@ import org.zkml4j.math.field.LaneField;
  * <p>Per job: the base point (affine) and a {@link Recoding} of its scalar. The tables of odd
  * multiples P, 3P, ..., 15P and their endomorphism images are built in affine form with batched
  * inversions (four levels for the whole batch); then every lane runs the same 33 windows of
- * four Jacobian doublings (dbl-2009-l) and two mixed additions (madd-2007-bl) with the digits'
+ * four Jacobian doublings (dbl-2009-l, D as 4XB) and two mixed additions (madd-2007-bl) with the digits'
  * table entries gathered per lane, and at most two masked corrections. Affine results come from
  * one more batched inversion. {@link #combine} finishes FFT butterflies (u + a, u - a) in affine
  * form with a shared inversion.
@@ -504,17 +504,15 @@ final class LaneBatch {
     f.sub(py, tmp, j, from, n); // Y3
   }
 
-  /** (x, y, z) doubled in place on lanes [from, from + n), dbl-2009-l. */
+  /** (x, y, z) doubled in place on lanes [from, from + n), dbl-2009-l with D = 4XB. */
   private void dbl(int from, int n) {
     long[] a = zz, b = u2, c = s2, d = h, e = hh, t = tmp;
     f.square(a, x, from, n);
     f.square(b, y, from, n);
     f.square(c, b, from, n);
-    f.add(t, x, b, from, n);
-    f.square(t, t, from, n);
-    f.sub(t, t, a, from, n);
-    f.sub(t, t, c, from, n);
-    f.add(d, t, t, from, n); // D
+    f.mul(t, x, b, from, n);
+    f.add(d, t, t, from, n);
+    f.add(d, d, d, from, n); // D = 4 X B, one product where 2((X + B)^2 - A - C) takes four more additions
     f.add(e, a, a, from, n);
     f.add(e, e, a, from, n); // E = 3A
     f.mul(z, y, z, from, n);

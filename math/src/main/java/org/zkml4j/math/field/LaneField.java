@@ -236,7 +236,10 @@ public final class LaneField {
 
   /** z = x^2 for n elements; input and output in [0, 2p). */
   public void square(long[] z, int zi, long[] x, int xi, int n) {
-    mul(z, zi, x, xi, x, xi, n);
+    checkBatch(zi, xi, xi, n);
+    for (int j = 0; j < n; j += STEP) {
+      kernel.square(z, at(zi + j), x, at(xi + j));
+    }
   }
 
   /** z = x + y for n elements; inputs and outputs in [0, 2p). */

@@ -71,6 +71,13 @@ final class LaneKernel {
   private static final long OFFSET7 = OFFSET[7];
   private static final long OFFSET8 = OFFSET[8];
   private static final long OFFSET9 = OFFSET[9];
+  /** The same for {@link #square}, whose product half has one term per pair of limbs. */
+  private static final long[] SQUARE_OFFSET = squareColumnOffsets();
+  private static final long SQUARE_OFFSET5 = SQUARE_OFFSET[5];
+  private static final long SQUARE_OFFSET6 = SQUARE_OFFSET[6];
+  private static final long SQUARE_OFFSET7 = SQUARE_OFFSET[7];
+  private static final long SQUARE_OFFSET8 = SQUARE_OFFSET[8];
+  private static final long SQUARE_OFFSET9 = SQUARE_OFFSET[9];
 
   /** The modulus limbs as doubles (multiplicands) and as longs, and 2p's limbs. */
   private final double dp0, dp1, dp2, dp3, dp4;
@@ -201,6 +208,125 @@ final class LaneKernel {
     d4.blend(r4, below).intoArray(z, zo + 4 * BLOCK);
   }
 
+  /**
+   * z = x^2 * 2^-255 mod p, for x in [0, 2p): output in [0, 2p); z may be x. The product half
+   * takes each pair of limbs once, as (2 a_i) a_j (2 a_i &lt; 2^52, so the product stays below
+   * 2^103 and the split is still exact): 15 limb products instead of 25, all ten columns kept
+   * live; the reduction is {@link #mul}'s row loop.
+   */
+  void square(long[] z, int zo, long[] x, int xo) {
+    DoubleVector a0 = (DoubleVector) LongVector.fromArray(LONGS, x, xo).convert(L2D, 0);
+    DoubleVector a1 = (DoubleVector) LongVector.fromArray(LONGS, x, xo + BLOCK).convert(L2D, 0);
+    DoubleVector a2 = (DoubleVector) LongVector.fromArray(LONGS, x, xo + 2 * BLOCK).convert(L2D, 0);
+    DoubleVector a3 = (DoubleVector) LongVector.fromArray(LONGS, x, xo + 3 * BLOCK).convert(L2D, 0);
+    DoubleVector a4 = (DoubleVector) LongVector.fromArray(LONGS, x, xo + 4 * BLOCK).convert(L2D, 0);
+    DoubleVector hiAdd = DoubleVector.broadcast(DOUBLES, HI_ADD);
+    DoubleVector loAdd = DoubleVector.broadcast(DOUBLES, LO_ADD);
+    DoubleVector d0 = a0.add(a0), d1 = a1.add(a1), d2 = a2.add(a2), d3 = a3.add(a3);
+    // column k of the product: low parts of the pairs with i + j = k, high parts of those with i + j = k - 1
+    DoubleVector h = a0.fma(a0, hiAdd);
+    LongVector t0 = a0.fma(a0, loAdd.sub(h)).viewAsIntegralLanes();
+    LongVector t1 = h.viewAsIntegralLanes();
+    h = d0.fma(a1, hiAdd);
+    t1 = t1.add(d0.fma(a1, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t2 = h.viewAsIntegralLanes();
+    h = d0.fma(a2, hiAdd);
+    t2 = t2.add(d0.fma(a2, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t3 = h.viewAsIntegralLanes();
+    h = a1.fma(a1, hiAdd);
+    t2 = t2.add(a1.fma(a1, loAdd.sub(h)).viewAsIntegralLanes());
+    t3 = t3.add(h.viewAsIntegralLanes());
+    h = d0.fma(a3, hiAdd);
+    t3 = t3.add(d0.fma(a3, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t4 = h.viewAsIntegralLanes();
+    h = d1.fma(a2, hiAdd);
+    t3 = t3.add(d1.fma(a2, loAdd.sub(h)).viewAsIntegralLanes());
+    t4 = t4.add(h.viewAsIntegralLanes());
+    h = d0.fma(a4, hiAdd);
+    t4 = t4.add(d0.fma(a4, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t5 = h.viewAsIntegralLanes();
+    h = d1.fma(a3, hiAdd);
+    t4 = t4.add(d1.fma(a3, loAdd.sub(h)).viewAsIntegralLanes());
+    t5 = t5.add(h.viewAsIntegralLanes());
+    h = a2.fma(a2, hiAdd);
+    t4 = t4.add(a2.fma(a2, loAdd.sub(h)).viewAsIntegralLanes());
+    t5 = t5.add(h.viewAsIntegralLanes());
+    h = d1.fma(a4, hiAdd);
+    t5 = t5.add(d1.fma(a4, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t6 = h.viewAsIntegralLanes();
+    h = d2.fma(a3, hiAdd);
+    t5 = t5.add(d2.fma(a3, loAdd.sub(h)).viewAsIntegralLanes());
+    t6 = t6.add(h.viewAsIntegralLanes());
+    h = d2.fma(a4, hiAdd);
+    t6 = t6.add(d2.fma(a4, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t7 = h.viewAsIntegralLanes();
+    h = a3.fma(a3, hiAdd);
+    t6 = t6.add(a3.fma(a3, loAdd.sub(h)).viewAsIntegralLanes());
+    t7 = t7.add(h.viewAsIntegralLanes());
+    h = d3.fma(a4, hiAdd);
+    t7 = t7.add(d3.fma(a4, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t8 = h.viewAsIntegralLanes();
+    h = a4.fma(a4, hiAdd);
+    t8 = t8.add(a4.fma(a4, loAdd.sub(h)).viewAsIntegralLanes());
+    LongVector t9 = h.viewAsIntegralLanes();
+    DoubleVector q0 = DoubleVector.broadcast(DOUBLES, dp0);
+    DoubleVector q1 = DoubleVector.broadcast(DOUBLES, dp1);
+    DoubleVector q2 = DoubleVector.broadcast(DOUBLES, dp2);
+    DoubleVector q3 = DoubleVector.broadcast(DOUBLES, dp3);
+    DoubleVector q4 = DoubleVector.broadcast(DOUBLES, dp4);
+    LongVector zero = LongVector.zero(LONGS);
+    // reduction row i: t0..t9 are columns i..i+9
+    for (int i = 0; i < LIMBS; i++) {
+      DoubleVector m = (DoubleVector) t0.mul(pInv).and(MASK).convert(L2D, 0);
+      h = m.fma(q0, hiAdd);
+      t0 = t0.add(m.fma(q0, loAdd.sub(h)).viewAsIntegralLanes());
+      t1 = t1.add(h.viewAsIntegralLanes());
+      h = m.fma(q1, hiAdd);
+      t1 = t1.add(m.fma(q1, loAdd.sub(h)).viewAsIntegralLanes());
+      t2 = t2.add(h.viewAsIntegralLanes());
+      h = m.fma(q2, hiAdd);
+      t2 = t2.add(m.fma(q2, loAdd.sub(h)).viewAsIntegralLanes());
+      t3 = t3.add(h.viewAsIntegralLanes());
+      h = m.fma(q3, hiAdd);
+      t3 = t3.add(m.fma(q3, loAdd.sub(h)).viewAsIntegralLanes());
+      t4 = t4.add(h.viewAsIntegralLanes());
+      h = m.fma(q4, hiAdd);
+      t4 = t4.add(m.fma(q4, loAdd.sub(h)).viewAsIntegralLanes());
+      t5 = t5.add(h.viewAsIntegralLanes());
+      t1 = t1.add(t0.sub(SQUARE_OFFSET[i]).lanewise(ASHR, BITS));
+      t0 = t1;
+      t1 = t2;
+      t2 = t3;
+      t3 = t4;
+      t4 = t5;
+      t5 = t6;
+      t6 = t7;
+      t7 = t8;
+      t8 = t9;
+      t9 = zero;
+    }
+    LongVector r0 = t0.sub(SQUARE_OFFSET5);
+    LongVector r1 = t1.sub(SQUARE_OFFSET6).add(r0.lanewise(ASHR, BITS));
+    r0 = r0.and(MASK);
+    LongVector r2 = t2.sub(SQUARE_OFFSET7).add(r1.lanewise(ASHR, BITS));
+    r1 = r1.and(MASK);
+    LongVector r3 = t3.sub(SQUARE_OFFSET8).add(r2.lanewise(ASHR, BITS));
+    r2 = r2.and(MASK);
+    LongVector r4 = t4.sub(SQUARE_OFFSET9).add(r3.lanewise(ASHR, BITS));
+    r3 = r3.and(MASK);
+    LongVector e0 = r0.sub(p0);
+    LongVector e1 = r1.sub(p1).add(e0.lanewise(ASHR, BITS));
+    LongVector e2 = r2.sub(p2).add(e1.lanewise(ASHR, BITS));
+    LongVector e3 = r3.sub(p3).add(e2.lanewise(ASHR, BITS));
+    LongVector e4 = r4.sub(p4).add(e3.lanewise(ASHR, BITS));
+    VectorMask<Long> below = e4.compare(LT, 0);
+    e0.and(MASK).blend(r0, below).intoArray(z, zo);
+    e1.and(MASK).blend(r1, below).intoArray(z, zo + BLOCK);
+    e2.and(MASK).blend(r2, below).intoArray(z, zo + 2 * BLOCK);
+    e3.and(MASK).blend(r3, below).intoArray(z, zo + 3 * BLOCK);
+    e4.blend(r4, below).intoArray(z, zo + 4 * BLOCK);
+  }
+
   /** z = x + y mod p, for x, y in [0, 2p): output in [0, 2p). */
   void add(long[] z, int zo, long[] x, int xo, long[] y, int yo) {
     LongVector s0 = LongVector.fromArray(LONGS, x, xo).add(LongVector.fromArray(LONGS, y, yo));
@@ -273,6 +399,21 @@ final class LaneKernel {
     d2.and(MASK).blend(r2, below).intoArray(z, zo + 2 * BLOCK);
     d3.and(MASK).blend(r3, below).intoArray(z, zo + 3 * BLOCK);
     d4.blend(r4, below).intoArray(z, zo + 4 * BLOCK);
+  }
+
+  /** {@link #columnOffsets} for {@link #square}: one product term per pair i &lt;= j, and m*p's as in mul. */
+  private static long[] squareColumnOffsets() {
+    long hiBits = Double.doubleToRawLongBits(HI_ADD);
+    long loBits = Double.doubleToRawLongBits(0x3p51);
+    long[] offset = new long[2 * LIMBS];
+    for (int i = 0; i < LIMBS; i++) {
+      for (int j = 0; j < LIMBS; j++) {
+        int terms = j >= i ? 2 : 1; // the pair (i, j) once, and m_i * p_j
+        offset[i + j] += terms * loBits;
+        offset[i + j + 1] += terms * hiBits;
+      }
+    }
+    return offset;
   }
 
   private static VectorSpecies<Double> pickSpecies() {
