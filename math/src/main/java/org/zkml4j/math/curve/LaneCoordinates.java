@@ -270,7 +270,7 @@ public final class LaneCoordinates {
     for (int b = blocks - chains; b < blocks; b++) {
       FQ.toPrimeField(totals, PrimeField.LIMBS * BLOCK * (b % chains), scratch, BLOCK * b, BLOCK);
     }
-    Bn254.FQ.batchInverse(totals, 0, chains * BLOCK, totalsScratch);
+    Bn254.FQ.batchInverseVartime(totals, 0, chains * BLOCK, totalsScratch); // points are public data
     FQ.fromPrimeField(inverses, 0, totals, 0, chains * BLOCK); // block k: 1 / (chain k's product so far)
     for (int b = blocks - 1; b >= chains; b--) {
       int k = BLOCK * (b % chains);

@@ -28,6 +28,8 @@ public final class PrimeField {
   private final long[] one;
   private final long[] minusOne;
   private final long[] pMinus2;
+  /** R^3 mod p: turns the plain inverse of a Montgomery form aR, a^-1 R^-1, back into a^-1 R. */
+  private final long[] rCubed;
 
   public PrimeField(BigInteger modulus) {
     if (modulus.signum() <= 0 || modulus.bitLength() > 254 || !modulus.testBit(0)) {
@@ -50,6 +52,7 @@ public final class PrimeField {
     minusOne = new long[LIMBS];
     neg(minusOne, 0, one, 0);
     pMinus2 = limbsOf(modulus.subtract(BigInteger.TWO));
+    rCubed = limbsOf(r.pow(3).mod(modulus));
   }
 
   public BigInteger modulus() {
@@ -413,12 +416,162 @@ public final class PrimeField {
   }
 
   /**
+   * z = 1/x like {@link #inverse}, about four times faster, but in time that depends on x: for
+   * public values only (curve points of a ceremony, MSM buckets), never for secrets. Binary
+   * extended Euclid (Guide to Elliptic Curve Cryptography, algorithm 2.22) on the Montgomery
+   * form, then one multiplication by R^3.
+   *
+   * @throws ArithmeticException if x is zero
+   */
+  public void inverseVartime(long[] z, int zo, long[] x, int xo) {
+    if (isZero(x, xo)) {
+      throw new ArithmeticException("inverse of zero");
+    }
+    // invariants: a1 * x = u and a2 * x = v (mod p), with u, v, a1, a2 below 2^254
+    long u0 = x[xo], u1 = x[xo + 1], u2 = x[xo + 2], u3 = x[xo + 3];
+    long v0 = q0, v1 = q1, v2 = q2, v3 = q3;
+    long a0 = 1, a1 = 0, a2 = 0, a3 = 0; // for u
+    long b0 = 0, b1 = 0, b2 = 0, b3 = 0; // for v
+    long[] d = new long[LIMBS];
+    while (!(u0 == 1 && (u1 | u2 | u3) == 0) && !(v0 == 1 && (v1 | v2 | v3) == 0)) {
+      while ((u0 & 1) == 0) { // u / 2, a / 2 mod p (a + p when a is odd: below 2^255, no carry out)
+        u0 = u0 >>> 1 | u1 << 63;
+        u1 = u1 >>> 1 | u2 << 63;
+        u2 = u2 >>> 1 | u3 << 63;
+        u3 >>>= 1;
+        long odd = -(a0 & 1);
+        long s0 = a0 + (q0 & odd);
+        long c = Long.compareUnsigned(s0, a0) < 0 ? 1 : 0;
+        long t1 = a1 + c;
+        c = t1 == 0 && c == 1 ? 1 : 0;
+        long s1 = t1 + (q1 & odd);
+        c += Long.compareUnsigned(s1, t1) < 0 ? 1 : 0;
+        long t2 = a2 + c;
+        c = t2 == 0 && c == 1 ? 1 : 0;
+        long s2 = t2 + (q2 & odd);
+        c += Long.compareUnsigned(s2, t2) < 0 ? 1 : 0;
+        long s3 = a3 + c + (q3 & odd);
+        a0 = s0 >>> 1 | s1 << 63;
+        a1 = s1 >>> 1 | s2 << 63;
+        a2 = s2 >>> 1 | s3 << 63;
+        a3 = s3 >>> 1;
+      }
+      while ((v0 & 1) == 0) {
+        v0 = v0 >>> 1 | v1 << 63;
+        v1 = v1 >>> 1 | v2 << 63;
+        v2 = v2 >>> 1 | v3 << 63;
+        v3 >>>= 1;
+        long odd = -(b0 & 1);
+        long s0 = b0 + (q0 & odd);
+        long c = Long.compareUnsigned(s0, b0) < 0 ? 1 : 0;
+        long t1 = b1 + c;
+        c = t1 == 0 && c == 1 ? 1 : 0;
+        long s1 = t1 + (q1 & odd);
+        c += Long.compareUnsigned(s1, t1) < 0 ? 1 : 0;
+        long t2 = b2 + c;
+        c = t2 == 0 && c == 1 ? 1 : 0;
+        long s2 = t2 + (q2 & odd);
+        c += Long.compareUnsigned(s2, t2) < 0 ? 1 : 0;
+        long s3 = b3 + c + (q3 & odd);
+        b0 = s0 >>> 1 | s1 << 63;
+        b1 = s1 >>> 1 | s2 << 63;
+        b2 = s2 >>> 1 | s3 << 63;
+        b3 = s3 >>> 1;
+      }
+      boolean uAtLeastV = u3 != v3 ? Long.compareUnsigned(u3, v3) > 0
+          : u2 != v2 ? Long.compareUnsigned(u2, v2) > 0
+          : u1 != v1 ? Long.compareUnsigned(u1, v1) > 0
+          : Long.compareUnsigned(u0, v0) >= 0;
+      if (uAtLeastV) { // u -= v, a1 -= a2 mod p
+        long w = u0 - v0;
+        long br = Long.compareUnsigned(u0, v0) < 0 ? 1 : 0;
+        long w1 = u1 - v1 - br;
+        br = Long.compareUnsigned(u1, v1) < 0 || (u1 == v1 && br == 1) ? 1 : 0;
+        long w2 = u2 - v2 - br;
+        br = Long.compareUnsigned(u2, v2) < 0 || (u2 == v2 && br == 1) ? 1 : 0;
+        u3 = u3 - v3 - br;
+        u0 = w;
+        u1 = w1;
+        u2 = w2;
+        if ((u0 | u1 | u2 | u3) == 0) { // only if x was p or another multiple: not a canonical element
+          throw new ArithmeticException("inverse of a non-canonical zero");
+        }
+        subMod(d, a0, a1, a2, a3, b0, b1, b2, b3);
+        a0 = d[0];
+        a1 = d[1];
+        a2 = d[2];
+        a3 = d[3];
+      } else { // v -= u, a2 -= a1 mod p
+        long w = v0 - u0;
+        long br = Long.compareUnsigned(v0, u0) < 0 ? 1 : 0;
+        long w1 = v1 - u1 - br;
+        br = Long.compareUnsigned(v1, u1) < 0 || (v1 == u1 && br == 1) ? 1 : 0;
+        long w2 = v2 - u2 - br;
+        br = Long.compareUnsigned(v2, u2) < 0 || (v2 == u2 && br == 1) ? 1 : 0;
+        v3 = v3 - u3 - br;
+        v0 = w;
+        v1 = w1;
+        v2 = w2;
+        subMod(d, b0, b1, b2, b3, a0, a1, a2, a3);
+        b0 = d[0];
+        b1 = d[1];
+        b2 = d[2];
+        b3 = d[3];
+      }
+    }
+    boolean uIsOne = u0 == 1 && (u1 | u2 | u3) == 0;
+    long[] inv = uIsOne ? new long[] {a0, a1, a2, a3} : new long[] {b0, b1, b2, b3};
+    mul(z, zo, inv, 0, rCubed, 0);
+  }
+
+  /** d = (a - b) mod p for a, b in [0, p). */
+  private void subMod(long[] d, long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
+    long w0 = a0 - b0;
+    long br = Long.compareUnsigned(a0, b0) < 0 ? 1 : 0;
+    long w1 = a1 - b1 - br;
+    br = Long.compareUnsigned(a1, b1) < 0 || (a1 == b1 && br == 1) ? 1 : 0;
+    long w2 = a2 - b2 - br;
+    br = Long.compareUnsigned(a2, b2) < 0 || (a2 == b2 && br == 1) ? 1 : 0;
+    long w3 = a3 - b3 - br;
+    br = Long.compareUnsigned(a3, b3) < 0 || (a3 == b3 && br == 1) ? 1 : 0;
+    if (br != 0) { // add p back; the carry out cancels the borrow
+      long s0 = w0 + q0;
+      long c = Long.compareUnsigned(s0, w0) < 0 ? 1 : 0;
+      long t1 = w1 + c;
+      c = t1 == 0 && c == 1 ? 1 : 0;
+      long s1 = t1 + q1;
+      c += Long.compareUnsigned(s1, t1) < 0 ? 1 : 0;
+      long t2 = w2 + c;
+      c = t2 == 0 && c == 1 ? 1 : 0;
+      long s2 = t2 + q2;
+      c += Long.compareUnsigned(s2, t2) < 0 ? 1 : 0;
+      w3 = w3 + c + q3;
+      w0 = s0;
+      w1 = s1;
+      w2 = s2;
+    }
+    d[0] = w0;
+    d[1] = w1;
+    d[2] = w2;
+    d[3] = w3;
+  }
+
+  /**
    * Inverts n elements of a vector in place with one inversion and 3(n-1) multiplications
    * (Montgomery's trick). Zero elements are left as zero.
    *
    * @param scratch at least 4*n longs; its contents are overwritten
    */
   public void batchInverse(long[] v, int offset, int n, long[] scratch) {
+    batchInverse(v, offset, n, scratch, false);
+  }
+
+  /** {@link #batchInverse} with {@link #inverseVartime}: for public values only. */
+  public void batchInverseVartime(long[] v, int offset, int n, long[] scratch) {
+    batchInverse(v, offset, n, scratch, true);
+  }
+
+  private void batchInverse(long[] v, int offset, int n, long[] scratch, boolean vartime) {
     long[] acc = one.clone();
     for (int i = 0; i < n; i++) {
       int o = offset + LIMBS * i;
@@ -430,7 +583,11 @@ public final class PrimeField {
     if (isZero(acc, 0)) {
       return;
     }
-    inverse(acc, 0, acc, 0);
+    if (vartime) {
+      inverseVartime(acc, 0, acc, 0);
+    } else {
+      inverse(acc, 0, acc, 0);
+    }
     long[] tmp = new long[LIMBS];
     for (int i = n - 1; i >= 0; i--) {
       int o = offset + LIMBS * i;

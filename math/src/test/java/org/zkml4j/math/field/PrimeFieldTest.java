@@ -79,12 +79,43 @@ class PrimeFieldTest {
       assertEquals(x.modPow(e, p), f.toBigInteger(z, 0), "pow");
       if (x.signum() == 0) {
         assertThrows(ArithmeticException.class, () -> f.inverse(z, 0, a, 0));
+        assertThrows(ArithmeticException.class, () -> f.inverseVartime(z, 0, a, 0));
         assertEquals(0, f.legendre(a, 0));
       } else {
         f.inverse(z, 0, a, 0);
         assertEquals(x.modInverse(p), f.toBigInteger(z, 0), "inverse");
+        f.inverseVartime(z, 0, a, 0);
+        assertEquals(x.modInverse(p), f.toBigInteger(z, 0), "inverseVartime");
         int euler = x.modPow(p.shiftRight(1), p).equals(BigInteger.ONE) ? 1 : -1;
         assertEquals(euler, f.legendre(a, 0), "legendre");
+      }
+    }
+  }
+
+  /** The variable-time inversion and its batch on every edge value and 2,000 random ones, in place too. */
+  @Test
+  void vartimeInversionMatchesBigInteger() {
+    Random rnd = new Random(77);
+    for (PrimeField f : FIELDS) {
+      BigInteger p = f.modulus();
+      List<BigInteger> xs = new ArrayList<>(edgeValues(p));
+      for (int i = 0; i < 2000; i++) {
+        xs.add(new BigInteger(256, rnd).mod(p));
+      }
+      long[] batch = new long[4 * xs.size()];
+      for (int i = 0; i < xs.size(); i++) {
+        BigInteger x = xs.get(i);
+        long[] a = f.element(x);
+        System.arraycopy(a, 0, batch, 4 * i, 4);
+        if (x.signum() != 0) {
+          f.inverseVartime(a, 0, a, 0);
+          assertEquals(x.modInverse(p), f.toBigInteger(a, 0), "inverse of " + x);
+        }
+      }
+      f.batchInverseVartime(batch, 0, xs.size(), new long[batch.length]);
+      for (int i = 0; i < xs.size(); i++) {
+        BigInteger x = xs.get(i);
+        assertEquals(x.signum() == 0 ? BigInteger.ZERO : x.modInverse(p), f.toBigInteger(batch, 4 * i), "batch " + x);
       }
     }
   }
