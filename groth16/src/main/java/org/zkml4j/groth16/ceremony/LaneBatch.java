@@ -14,7 +14,8 @@ import org.zkml4j.math.field.LaneField;
  * multiples P, 3P, ..., 15P and their endomorphism images are built in affine form with batched
  * inversions (four levels for the whole batch); then every lane runs the same 33 windows of
  * four Jacobian doublings (dbl-2009-l, D as 4XB) and two mixed additions (madd-2007-bl) with the digits'
- * table entries gathered per lane, and at most two masked corrections. Affine results come from
+ * table entries gathered per lane, and at most two masked corrections; blocks of lanes that share
+ * one scalar follow its NAF digits instead ({@link #multiply(int, int)}). Affine results come from
  * one more batched inversion. {@link #combine} finishes FFT butterflies (u + a, u - a) in affine
  * form with a shared inversion.
  *

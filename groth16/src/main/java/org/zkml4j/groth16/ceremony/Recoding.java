@@ -69,10 +69,11 @@ final class Recoding {
   }
 
   /**
-   * Writes v (|v| below 2^(nafLength - 1)) in width-5 NAF to d[off..off + nafLength), least
-   * significant first, and returns the index of the top non-zero digit (-1 for 0).
+   * Writes v (|v| below 2^191) in width-5 NAF, its sign on every digit, to d[off..], least
+   * significant first, up to the top non-zero digit (d must be zero beyond, or be ignored there),
+   * and returns that digit's index (-1 for 0).
    */
-  private int naf(BigInteger v, byte[] d, int off) {
+  static int naf(BigInteger v, byte[] d, int off) {
     int sign = v.signum() < 0 ? -1 : 1;
     BigInteger a = v.abs();
     long lo = a.longValue(), mid = a.shiftRight(64).longValue(), hi = a.shiftRight(128).longValue();

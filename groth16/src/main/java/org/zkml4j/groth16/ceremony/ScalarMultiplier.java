@@ -27,8 +27,7 @@ import org.zkml4j.math.field.PrimeField;
  * additions instead of 254 and 42. One instance per thread (it holds its group and scratch).
  */
 final class ScalarMultiplier {
-  private static final int WIDTH = 5;
-  private static final int TABLE = 1 << (WIDTH - 2);
+  private static final int TABLE = 8; // P, 3P, ..., 15P for width-5 NAF digits
   private static final PrimeField FQ = Bn254.FQ;
   private static final BigInteger R = Bn254.R_MODULUS;
   private static final Glv GLV = Glv.compute();
@@ -93,7 +92,6 @@ final class ScalarMultiplier {
   private final int js;
   private final long[] table1, table2, acc, negated;
   private final byte[] digits1 = new byte[140], digits2 = new byte[140];
-  private final long[] half = new long[3];
 
   private ScalarMultiplier(CurveGroup group) {
     this.group = group;
@@ -121,8 +119,10 @@ final class ScalarMultiplier {
   void multiply(long[] r, int ro, long[] p, int po, long[] k, int ko) {
     BigInteger[] halves = split(plain(k, ko), g2);
     BigInteger k1 = halves[0], k2 = halves[1];
-    int top1 = recode(k1.abs(), digits1);
-    int top2 = recode(k2.abs(), digits2);
+    Arrays.fill(digits1, (byte) 0);
+    Arrays.fill(digits2, (byte) 0);
+    int top1 = Recoding.naf(k1.abs(), digits1, 0);
+    int top2 = Recoding.naf(k2.abs(), digits2, 0);
     // odd multiples P, 3P, ..., 15P, and their endomorphism images
     System.arraycopy(p, po, table1, 0, js);
     group.dbl(acc, 0, p, po);
@@ -240,45 +240,6 @@ final class ScalarMultiplier {
       Fq2.conjugate(z, zo + 8, p, po + 8);
       f.mul(z, zo + 8, z, zo + 8, PSI_Y, 0);
       Fq2.conjugate(z, zo + 16, p, po + 16);
-    }
-  }
-
-  /** Width-5 NAF digits of a non-negative value below 2^130 into {@code d}; returns the top index (-1 for 0). */
-  private int recode(BigInteger v, byte[] d) {
-    Arrays.fill(d, (byte) 0);
-    half[0] = v.longValue();
-    half[1] = v.shiftRight(64).longValue();
-    half[2] = v.shiftRight(128).longValue();
-    int top = -1;
-    int mask = (1 << WIDTH) - 1;
-    for (int i = 0; (half[0] | half[1] | half[2]) != 0; i++) {
-      if ((half[0] & 1) != 0) {
-        int digit = (int) (half[0] & mask);
-        if (digit >= 1 << (WIDTH - 1)) {
-          digit -= 1 << WIDTH;
-        }
-        subtractSmall(digit);
-        d[i] = (byte) digit;
-        top = i;
-      }
-      half[0] = (half[0] >>> 1) | (half[1] << 63);
-      half[1] = (half[1] >>> 1) | (half[2] << 63);
-      half[2] >>>= 1;
-    }
-    return top;
-  }
-
-  /** half -= digit (digit odd, |digit| &lt; 16); a negative digit adds, with carry. */
-  private void subtractSmall(int digit) {
-    if (digit > 0) {
-      half[0] -= digit; // only clears set low bits: no borrow
-      return;
-    }
-    long add = -digit;
-    for (int i = 0; i < 3 && add != 0; i++) {
-      long sum = half[i] + add;
-      add = Long.compareUnsigned(sum, half[i]) < 0 ? 1 : 0;
-      half[i] = sum;
     }
   }
 
