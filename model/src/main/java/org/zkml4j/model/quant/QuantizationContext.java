@@ -44,18 +44,14 @@ final class QuantizationContext {
   /**
    * Whether a product layer may hand on its accumulator (bits {@code accBits}) without rescaling:
    * when it is not forced to rescale, every reader is polynomial (a product, a sum, an average pool,
-   * wiring) and the accumulator stays within {@link IntegerBounds#WIDE_BITS}; a graph output only
-   * while it is narrow, so outputs and public signals stay longs.
+   * wiring), or it is a graph output, and the accumulator stays within {@link IntegerBounds#WIDE_BITS}.
    */
   boolean deferRescale(Node node, int accBits) {
     String value = node.output();
-    if (forced.contains(value)) {
+    if (forced.contains(value) || accBits > IntegerBounds.WIDE_BITS) {
       return false;
     }
     boolean output = graph.outputs().stream().anyMatch(o -> o.name().equals(value));
-    if (accBits > (output ? IntegerBounds.MAX_BITS : IntegerBounds.WIDE_BITS)) {
-      return false;
-    }
     List<Node> readers = graph.consumers(value);
     if (readers.isEmpty() && !output) {
       return false;

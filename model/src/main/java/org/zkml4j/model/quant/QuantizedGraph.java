@@ -22,7 +22,7 @@ import org.zkml4j.model.ir.Tensor;
  * <p>Narrow tensors are evaluated on longs; a layer that reads or writes a wide tensor, or whose
  * accumulator may exceed a long, on BigIntegers ({@link WideKernels}), one per element. That path
  * is the reference semantics and a test oracle, not the prover's hot loop: the witness is solved
- * by the circuit itself in field arithmetic. Inputs and outputs are always narrow.
+ * by the circuit itself in field arithmetic. Inputs are always narrow; an output may be wide.
  *
  * <p>Made by {@link Quantizer}. Immutable and thread-safe.
  */
@@ -108,16 +108,39 @@ public final class QuantizedGraph {
   }
 
   /**
-   * The outputs for integer inputs.
+   * The outputs for integer inputs, each narrow output as longs ({@link #evaluateExact} reads wide
+   * outputs too).
    *
    * @param inputValues one array per {@link #inputs()}, row-major, each element inside its declared bound
    * @throws IllegalArgumentException naming the input and element, if an array has the wrong length
    *     or a value is outside the declared bound
+   * @throws IllegalStateException if an output is {@linkplain QuantizedTensor#wide() wide}
    */
   public List<long[]> evaluate(List<long[]> inputValues) {
+    for (QuantizedTensor o : outputs) {
+      if (o.wide()) {
+        throw new IllegalStateException("output '" + o.name() + "' is wide (" + o.bits() + " bits) and does not fit a"
+            + " long; read it with evaluateExact");
+      }
+    }
     Map<String, Object> all = run(inputValues);
     List<long[]> out = new ArrayList<>();
     outputs.forEach(o -> out.add(((long[]) all.get(o.name())).clone()));
+    return out;
+  }
+
+  /**
+   * The outputs for integer inputs as exact signed integers, narrow or {@linkplain
+   * QuantizedTensor#wide() wide} (an output whose rescale was deferred: the public signals carry
+   * it unrescaled, at its recorded scale).
+   *
+   * @throws IllegalArgumentException as {@link #evaluate}
+   */
+  public List<BigInteger[]> evaluateExact(List<long[]> inputValues) {
+    Map<String, Object> all = run(inputValues);
+    List<BigInteger[]> out = new ArrayList<>();
+    outputs.forEach(o -> out.add(all.get(o.name()) instanceof long[] l ? WideKernels.widen(l)
+        : ((BigInteger[]) all.get(o.name())).clone()));
     return out;
   }
 
@@ -230,6 +253,11 @@ public final class QuantizedGraph {
    * output computed by a {@link QuantizedOp.Softmax} the softmax (or log-softmax) of those logits.
    */
   public Tensor dequantize(int index, long[] values) {
+    return dequantize(index, WideKernels.widen(values));
+  }
+
+  /** As {@link #dequantize(int, long[])}, for integers of any width (a wide output's). */
+  public Tensor dequantize(int index, BigInteger[] values) {
     QuantizedTensor out = outputs.get(index);
     float[] y = new float[values.length];
     double[] real = new double[values.length];

@@ -84,6 +84,11 @@ public record QuantizedTensor(String name, Shape shape, int scale, BigInteger lo
     return kind == Kind.INDEX ? v : Math.scalb((double) v, -scale);
   }
 
+  /** As {@link #dequantize(long)}, for an integer of any width (the nearest double, then scaled). */
+  public double dequantize(BigInteger v) {
+    return kind == Kind.INDEX ? v.doubleValue() : Math.scalb(v.doubleValue(), -scale);
+  }
+
   /** The same tensor under another name. */
   QuantizedTensor renamed(String newName) {
     return new QuantizedTensor(newName, shape, scale, lower, upper, kind);

@@ -25,7 +25,8 @@ import org.zkml4j.model.ir.ValueInfo;
  * narrow value rescales once. With fixed weights an x^2 network then costs one constraint per
  * square. When a deferred accumulator would grow past {@link IntegerBounds#WIDE_BITS}, or reach a
  * non-polynomial op or a graph output wide, the pass is repeated with those products forced to
- * rescale. A graph output stays unrescaled only while it is narrow. BatchNormalization is already folded into the Conv or Gemm
+ * rescale. A graph output may stay unrescaled and wide too: its integers are public signals (far
+ * below r), and its recorded scale turns them into real numbers. BatchNormalization is already folded into the Conv or Gemm
  * before it by the graph builder; average pools whose divisor is a power of two and multiplications
  * or divisions by a power of two become scale changes; a rescale whose only reader is an ArgMax is
  * dropped.
@@ -77,11 +78,6 @@ public final class Quantizer {
       if (t == null) {
         throw new QuantizationException("graph output '" + out.name() + "' is a constant; a proven model output must"
             + " depend on the inputs");
-      }
-      if (t.wide()) {
-        throw ctx.retry(List.of(t.name()), new QuantizationException("graph output '" + out.name() + "' has "
-            + t.bits() + " bits, more than " + IntegerBounds.MAX_BITS + "; quantize with fewer input, weight or"
-            + " activation bits"));
       }
       outputs.add(t);
     }
