@@ -29,7 +29,8 @@ final class ElementwiseRules {
       int sa = s - a.scale();
       int sb = s - b.scale();
       if (sa > IntegerBounds.WIDE_BITS || sb > IntegerBounds.WIDE_BITS) {
-        throw ctx.retry(node.inputs(), ctx.tooWide(node, node.output(), Math.max(sa, sb)));
+        throw ctx.retry(node.inputs(), ctx.tooWide(node, node.output(), Math.max(a.bits() + sa, b.bits() + sb),
+            IntegerBounds.WIDE_BITS));
       }
       BigInteger[] r = sum(a.lower(), a.upper(), sa, b.lower(), b.upper(), sb, subtract);
       if (Math.max(a.bits() + sa, b.bits() + sb) > IntegerBounds.MAX_BITS) {

@@ -72,9 +72,4 @@ public final class IntegerBounds {
     BigInteger p4 = ahi.multiply(bhi);
     return new BigInteger[] {p1.min(p2).min(p3.min(p4)), p1.max(p2).max(p3.max(p4))};
   }
-
-  /** x * 2^k, throwing ArithmeticException on overflow. */
-  static long shiftLeft(long x, int k) {
-    return Math.multiplyExact(x, 1L << k);
-  }
 }

@@ -264,8 +264,9 @@ final class QuantizationContext {
       trackDeferral(node, false);
     }
     boolean allowedWide = !deferredInto.get(out.name()).isEmpty();
-    if (out.bits() > (allowedWide ? IntegerBounds.WIDE_BITS : IntegerBounds.MAX_BITS)) {
-      throw retry(node.inputs(), tooWide(node, out.name(), out.bits()));
+    int limit = allowedWide ? IntegerBounds.WIDE_BITS : IntegerBounds.MAX_BITS;
+    if (out.bits() > limit) {
+      throw retry(node.inputs(), tooWide(node, out.name(), out.bits(), limit));
     }
     if (out.scale() < -IntegerBounds.WIDE_BITS || out.scale() > IntegerBounds.WIDE_BITS) {
       throw new QuantizationException("node '" + node.name() + "' (" + node.op().onnxName() + "): scale "
@@ -299,15 +300,17 @@ final class QuantizationContext {
   }
 
   QuantizationException tooWide(Node node, String what, int bits) {
+    return tooWide(node, what, bits, IntegerBounds.MAX_BITS);
+  }
+
+  QuantizationException tooWide(Node node, String what, int bits, int limit) {
     return new QuantizationException("node '" + node.name() + "' (" + node.op().onnxName() + "): '" + what
-        + "' would need " + bits + " bits, more than " + IntegerBounds.MAX_BITS
+        + "' would need " + bits + " bits, more than " + limit
         + "; quantize with fewer input, weight or activation bits");
   }
 
   /** As {@link #tooWide}, for an accumulator past {@link IntegerBounds#WIDE_BITS}. */
   QuantizationException tooWideAccumulator(Node node, int bits) {
-    return new QuantizationException("node '" + node.name() + "' (" + node.op().onnxName() + "): the accumulator of '"
-        + node.output() + "' would need " + bits + " bits, more than " + IntegerBounds.WIDE_BITS
-        + "; quantize with fewer input, weight or activation bits");
+    return tooWide(node, "the accumulator of " + node.output(), bits, IntegerBounds.WIDE_BITS);
   }
 }

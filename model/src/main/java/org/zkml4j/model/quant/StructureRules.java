@@ -162,7 +162,7 @@ final class StructureRules {
       } else {
         int shift = s - t.scale();
         if (shift > IntegerBounds.WIDE_BITS) {
-          throw ctx.retry(node.inputs(), ctx.tooWide(node, node.output(), shift));
+          throw ctx.retry(node.inputs(), ctx.tooWide(node, node.output(), t.bits() + shift, IntegerBounds.WIDE_BITS));
         }
         inputs.add(t.name());
         shifts.add(shift);
