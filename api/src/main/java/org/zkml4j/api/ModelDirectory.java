@@ -130,8 +130,8 @@ final class ModelDirectory {
         shape.add(d);
       }
       n.put("scale", t.scale());
-      n.put("min", t.min());
-      n.put("max", t.max());
+      n.put("min", t.lower());
+      n.put("max", t.upper());
     }
   }
 

@@ -205,7 +205,7 @@ public final class ZkModel {
       throw new WitnessException(WitnessException.Reason.INPUT, e.getMessage(), e);
     }
     Witness witness = compiled.witness(q);
-    List<long[]> out = graph.evaluate(q);
+    List<BigInteger[]> out = graph.evaluateExact(q);
     List<float[]> outputs = new ArrayList<>();
     for (int i = 0; i < out.size(); i++) {
       outputs.add(graph.dequantize(i, out.get(i)).toFloatArray());
@@ -305,14 +305,14 @@ public final class ZkModel {
     for (int i = 0; i < graph.outputs().size(); i++) {
       QuantizedTensor t = graph.outputs().get(i);
       int first = compiled.circuit().signal(t.name()).firstWire() - 1;
-      long[] v = new long[t.shape().size()];
+      BigInteger[] v = new BigInteger[t.shape().size()];
       for (int j = 0; j < v.length; j++) {
         BigInteger s = publicSignals.get(first + j);
         BigInteger signed = s.compareTo(half) > 0 ? s.subtract(Bn254.R_MODULUS) : s;
-        if (signed.bitLength() > 62) {
+        if (signed.compareTo(t.lower()) < 0 || signed.compareTo(t.upper()) > 0) {
           throw new IllegalArgumentException("public signal " + (first + j) + " is not an output value of this model");
         }
-        v[j] = signed.longValue();
+        v[j] = signed;
       }
       Tensor real = graph.dequantize(i, v);
       out.add(real.toFloatArray());

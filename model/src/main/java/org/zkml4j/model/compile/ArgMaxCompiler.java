@@ -34,6 +34,6 @@ final class ArgMaxCompiler implements LayerCompiler {
         y[o * inner + i] = op.selectLastIndex() ? ctx.api.sub(ctx.constant(n - 1), index) : index;
       }
     }
-    return new TensorVar(out.shape(), out.min(), out.max(), y, null, null, x.exact(), out.bits());
+    return new TensorVar(out.shape(), out.lower(), out.upper(), y, null, null, x.exact(), out.bits());
   }
 }

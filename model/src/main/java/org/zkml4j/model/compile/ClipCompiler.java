@@ -23,7 +23,7 @@ final class ClipCompiler implements LayerCompiler {
     boolean lower = op.min() != Long.MIN_VALUE;
     boolean upper = op.max() != Long.MAX_VALUE;
     if (!lower && !upper) {
-      return new TensorVar(out.shape(), out.min(), out.max(), x.v(), x.fixed(), x.quotients(), x.exact(), x.proven());
+      return new TensorVar(out.shape(), out.lower(), out.upper(), x.v(), x.fixed(), x.quotients(), x.exact(), x.proven());
     }
     boolean fusedRelu = lower && op.min() == 0 && x.quotients() != null;
     if (!fusedRelu || upper) {
@@ -43,6 +43,6 @@ final class ClipCompiler implements LayerCompiler {
       }
       y[i] = v;
     }
-    return new TensorVar(out.shape(), out.min(), out.max(), y, null, null, x.exact(), x.exact() ? out.bits() : n);
+    return new TensorVar(out.shape(), out.lower(), out.upper(), y, null, null, x.exact(), x.exact() ? out.bits() : n);
   }
 }

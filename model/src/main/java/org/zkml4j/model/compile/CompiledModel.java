@@ -148,18 +148,37 @@ public final class CompiledModel {
   /**
    * The integers of a public output, read from a witness.
    *
-   * @throws IllegalStateException unless outputs are {@link Visibility.Exposure#PUBLIC}
+   * @throws IllegalStateException unless outputs are {@link Visibility.Exposure#PUBLIC}, or if the
+   *     output is wide ({@link #outputIntegers} reads it)
    */
   public long[] outputValues(Witness witness, int output) {
+    BigInteger[] v = outputIntegers(witness, output);
+    long[] y = new long[v.length];
+    for (int i = 0; i < y.length; i++) {
+      if (v[i].bitLength() > 63) {
+        throw new IllegalStateException("output '" + graph.outputs().get(output).name() + "' is wide; read it with"
+            + " outputIntegers");
+      }
+      y[i] = v[i].longValue();
+    }
+    return y;
+  }
+
+  /**
+   * The integers of a public output, read from a witness, as signed integers of any width.
+   *
+   * @throws IllegalStateException unless outputs are {@link Visibility.Exposure#PUBLIC}
+   */
+  public BigInteger[] outputIntegers(Witness witness, int output) {
     if (visibility.output() != Visibility.Exposure.PUBLIC) {
       throw new IllegalStateException("outputs are " + visibility.output() + ", not public signals");
     }
     QuantizedTensor out = graph.outputs().get(output);
     BigInteger[] v = circuit.values(witness, out.name());
-    long[] y = new long[v.length];
+    BigInteger[] y = new BigInteger[v.length];
     BigInteger half = Bn254.R_MODULUS.shiftRight(1);
     for (int i = 0; i < y.length; i++) {
-      y[i] = (v[i].compareTo(half) > 0 ? v[i].subtract(Bn254.R_MODULUS) : v[i]).longValueExact();
+      y[i] = v[i].compareTo(half) > 0 ? v[i].subtract(Bn254.R_MODULUS) : v[i];
     }
     return y;
   }

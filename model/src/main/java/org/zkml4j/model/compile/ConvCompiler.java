@@ -14,7 +14,8 @@ import org.zkml4j.model.quant.QuantizedTensor;
  *
  * <p>Cost per output element: with fixed weights 0 for the sum (a linear combination; one more if
  * it exceeds the materialization threshold), with private weights one per tap inside the input;
- * then shift + bits(output) for the rescale, or nothing without one.
+ * then shift + bits(output) for the rescale, or nothing without one (a deferred rescale: the output
+ * may be wide, and a fixed-weight convolution over a wide input is still a free linear combination).
  */
 final class ConvCompiler implements LayerCompiler {
   @Override
@@ -52,11 +53,12 @@ final class ConvCompiler implements LayerCompiler {
               }
             }
           }
-          acc[(b * m + oc) * positions + p] = ctx.dot(w, wIndex, terms, count, bias, oc);
+          acc[(b * m + oc) * positions + p] = ctx.dot(w, wIndex, terms, count, bias, oc, op.biasShift());
         }
       }
     }
     boolean exact = x.exact() && w.fixed() != null && (bias == null || bias.fixed() != null);
-    return ctx.rescaled(out, acc, op.shift(), exact);
+    int worst = LayerContext.worst(x.proven(), w.proven(), cpg * k, bias == null ? 0 : bias.proven() + op.biasShift());
+    return ctx.rescaled(out, acc, op.shift(), exact, worst);
   }
 }

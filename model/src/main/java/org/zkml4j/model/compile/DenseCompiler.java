@@ -34,10 +34,11 @@ final class DenseCompiler implements LayerCompiler {
           wIndex[i] = j * k + i;
         }
         int biasIndex = bias == null ? 0 : bias.size() == n ? j : r * n + j;
-        acc[r * n + j] = ctx.dot(w, wIndex, terms, k, bias, biasIndex);
+        acc[r * n + j] = ctx.dot(w, wIndex, terms, k, bias, biasIndex, op.biasShift());
       }
     }
     boolean exact = x.exact() && w.fixed() != null && (bias == null || bias.fixed() != null);
-    return ctx.rescaled(out, acc, op.shift(), exact);
+    int worst = LayerContext.worst(x.proven(), w.proven(), k, bias == null ? 0 : bias.proven() + op.biasShift());
+    return ctx.rescaled(out, acc, op.shift(), exact, worst);
   }
 }

@@ -34,7 +34,10 @@ final class ElementwiseCompiler implements LayerCompiler {
           Variable v = ctx.shifted(b.v()[ib[o]], op.shiftB());
           y[o] = op.subtract() ? api.sub(u, v) : api.add(u, v);
         }
-        return new TensorVar(shape, out.min(), out.max(), y, null, null, exact, exact ? out.bits() : 0);
+        int worst = a.proven() <= 0 || b.proven() <= 0 ? 0
+            : Math.max(a.proven() + op.shiftA(), b.proven() + op.shiftB()) + 1;
+        return new TensorVar(shape, out.lower(), out.upper(), y, null, null, exact,
+            exact ? out.bits() : LayerContext.checkedWorst(out, worst));
       }
       case QuantizedOp.Mul op -> {
         TensorVar a = in.get(0);
@@ -44,7 +47,7 @@ final class ElementwiseCompiler implements LayerCompiler {
         for (int o = 0; o < y.length; o++) {
           y[o] = api.mul(a.v()[ia[o]], b.v()[ib[o]]);
         }
-        return ctx.rescaled(out, y, op.shift(), exact);
+        return ctx.rescaled(out, y, op.shift(), exact, LayerContext.worst(a.proven(), b.proven(), 1, 0));
       }
       case QuantizedOp.ChannelAffine op -> {
         TensorVar x = in.get(0);
@@ -54,9 +57,10 @@ final class ElementwiseCompiler implements LayerCompiler {
         int inner = x.shape().sizeOf(2, x.shape().rank());
         for (int i = 0; i < y.length; i++) {
           int c = inner == 0 ? 0 : i / inner % channels;
-          y[i] = api.add(api.mul(x.v()[i], multiplier.v()[c]), offset.v()[c]);
+          y[i] = api.add(api.mul(x.v()[i], multiplier.v()[c]), ctx.shifted(offset.v()[c], op.biasShift()));
         }
-        return ctx.rescaled(out, y, op.shift(), exact);
+        int worst = LayerContext.worst(x.proven(), multiplier.proven(), 1, offset.proven() + op.biasShift());
+        return ctx.rescaled(out, y, op.shift(), exact, worst);
       }
       default -> throw new IllegalArgumentException("not an element-wise op: " + layer);
     }

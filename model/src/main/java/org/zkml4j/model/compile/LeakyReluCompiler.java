@@ -64,7 +64,10 @@ final class LeakyReluCompiler implements LayerCompiler {
       y[i] = api.select(sign, xi, negative);
     }
     boolean exact = x.exact() && fixedSlope;
-    return new TensorVar(shape, out.min(), out.max(), y, null, null, exact, exact ? out.bits() : 0);
+    int slopeBits = in.size() > 1 ? in.get(1).proven() : IntegerBounds.signedBits(slo, shi);
+    int worst = Math.max(Math.max(x.proven(), x.bits()), k == 0 ? LayerContext.worst(x.bits(), slopeBits, 1, 0) : q);
+    return new TensorVar(shape, out.lower(), out.upper(), y, null, null, exact,
+        exact ? out.bits() : LayerContext.checkedWorst(out, worst));
   }
 
   private static long[] product(long alo, long ahi, long blo, long bhi) {

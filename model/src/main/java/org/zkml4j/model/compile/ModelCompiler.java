@@ -15,8 +15,13 @@ import org.zkml4j.model.quant.QuantizedGraph;
  * comparison (max pooling, Clip, ArgMax, the sigmoid's lines) gets operands proven in the bit
  * width it compares in: exact values (functions of checked inputs and fixed weights, which stay in
  * the graph's proven intervals), values fresh from a division, or values range-checked on the spot.
- * So an accepted witness carries exactly {@code QuantizedGraph.evaluate()}'s integers, and an input
- * outside its bound has no witness.
+ * And no value wraps modulo r: exact values stay inside their intervals, at most
+ * {@link org.zkml4j.model.quant.IntegerBounds#WIDE_BITS} bits; a value computed from private
+ * weights without a rescale carries the worst case over every weight the range checks allow, which
+ * must stay below 251 bits or compilation fails. So wide tensors (deferred rescales) need no range
+ * check of their own: the division that finally rescales one proves its quotient and remainder. An
+ * accepted witness therefore carries exactly {@code QuantizedGraph.evaluate()}'s integers, and an
+ * input outside its bound has no witness.
  *
  * <p>Costs: fixed weights make every linear layer free; private or hashed weights cost one
  * constraint per multiply-accumulate plus their range checks; each nonlinear op costs about one

@@ -16,6 +16,8 @@ import org.zkml4j.model.quant.QuantizedTensor;
  * {@link QuantizedOp.MaxPool} and {@link QuantizedOp.AveragePool}, window by window over the taps
  * inside the input.
  *
+ * <p>A folded average pool may read a wide tensor (its window sum is exact at any width).
+ *
  * <p>Cost per output element: max pooling over w taps, (w - 1)(n + 2) with n the input's proven
  * bits (after a range check of n per input element if it is not proven); average pooling, 0 when
  * the divisor was folded into the scale (the window sum is a linear combination), else q + 2
@@ -67,7 +69,8 @@ final class PoolCompiler implements LayerCompiler {
         }
       }
     }
-    int proven = max ? x.proven() : quotients != null || x.exact() ? out.bits() : 0;
-    return new TensorVar(out.shape(), out.min(), out.max(), y, null, quotients, x.exact(), proven);
+    int proven = max ? x.proven() : quotients != null || x.exact() ? out.bits()
+        : LayerContext.checkedWorst(out, LayerContext.worst(x.proven(), 1, k, 0));
+    return new TensorVar(out.shape(), out.lower(), out.upper(), y, null, quotients, x.exact(), proven);
   }
 }

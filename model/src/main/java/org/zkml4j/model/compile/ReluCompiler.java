@@ -18,7 +18,7 @@ final class ReluCompiler implements LayerCompiler {
   public TensorVar compile(LayerContext ctx, QuantizedLayer layer, List<TensorVar> in, QuantizedTensor out) {
     TensorVar x = in.get(0);
     if (x.min() >= 0) {
-      return new TensorVar(out.shape(), out.min(), out.max(), x.v(), x.fixed(), x.quotients(), x.exact(), x.proven());
+      return new TensorVar(out.shape(), out.lower(), out.upper(), x.v(), x.fixed(), x.quotients(), x.exact(), x.proven());
     }
     Variable[] y = new Variable[x.size()];
     if (x.max() <= 0) {
@@ -37,6 +37,6 @@ final class ReluCompiler implements LayerCompiler {
       }
       proven = x.bits();
     }
-    return new TensorVar(out.shape(), out.min(), out.max(), y, null, null, x.exact(), x.exact() ? out.bits() : proven);
+    return new TensorVar(out.shape(), out.lower(), out.upper(), y, null, null, x.exact(), x.exact() ? out.bits() : proven);
   }
 }

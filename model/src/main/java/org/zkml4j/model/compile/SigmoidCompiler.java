@@ -44,7 +44,7 @@ final class SigmoidCompiler implements LayerCompiler {
         p[i] = api.select(sign, u, api.sub(ctx.constant(one), u));
       }
     }
-    return ctx.rescaled(out, p, op.shift(), x.exact());
+    return ctx.rescaled(out, p, op.shift(), x.exact(), Math.max(m, s + 7));
   }
 
   /** min(8t + 2^(s+4), 4t + 5 * 2^(s+2), t + 27 * 2^s, 2^(s+5)), lines compared in m bits. */

@@ -5,6 +5,7 @@ import org.zkml4j.circuit.api.Variable;
 import org.zkml4j.circuit.gadget.fixedpoint.Quotient;
 import org.zkml4j.model.ir.Shape;
 import org.zkml4j.model.quant.Indexing;
+import org.zkml4j.model.quant.IntegerBounds;
 import org.zkml4j.model.quant.QuantizedLayer;
 import org.zkml4j.model.quant.QuantizedOp;
 import org.zkml4j.model.quant.QuantizedTensor;
@@ -22,7 +23,7 @@ final class WiringCompiler implements LayerCompiler {
     QuantizedOp op = layer.op();
     TensorVar x = in.get(0);
     if (op instanceof QuantizedOp.Softmax || op instanceof QuantizedOp.Reshape) {
-      return new TensorVar(out.shape(), out.min(), out.max(), x.v(), x.fixed(), x.quotients(), x.exact(), x.proven());
+      return new TensorVar(out.shape(), out.lower(), out.upper(), x.v(), x.fixed(), x.quotients(), x.exact(), x.proven());
     }
     List<Shape> shapes = in.stream().map(TensorVar::shape).toList();
     int[] src = Indexing.wiring(op, shapes, out.shape());
@@ -48,7 +49,19 @@ final class WiringCompiler implements LayerCompiler {
     }
     boolean exact = in.stream().allMatch(TensorVar::exact);
     boolean sameValues = in.size() == 1 && !(op instanceof QuantizedOp.Pad);
-    int proven = exact ? out.bits() : sameValues ? x.proven() : 0;
-    return new TensorVar(out.shape(), out.min(), out.max(), y, null, signs ? quotients : null, exact, proven);
+    int proven = exact ? out.bits() : sameValues ? x.proven() : LayerContext.checkedWorst(out, worst(in, shifts, op));
+    return new TensorVar(out.shape(), out.lower(), out.upper(), y, null, signs ? quotients : null, exact, proven);
+  }
+
+  /** The bits every moved element is proven in: the widest input after its shift, and the padding value. */
+  private static int worst(List<TensorVar> in, List<Integer> shifts, QuantizedOp op) {
+    int w = op instanceof QuantizedOp.Pad p ? IntegerBounds.signedBits(p.value(), p.value()) : 1;
+    for (int i = 0; i < in.size(); i++) {
+      if (in.get(i).proven() <= 0) {
+        return 0;
+      }
+      w = Math.max(w, in.get(i).proven() + (shifts == null ? 0 : shifts.get(i)));
+    }
+    return w;
   }
 }

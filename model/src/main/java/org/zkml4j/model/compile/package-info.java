@@ -12,7 +12,8 @@
  * counts per layer.
  *
  * <p>Cheap circuits come from the quantized graph's tight bounds and rescale placement: linear
- * layers with fixed weights are free linear combinations; a ReLU after a rescale reuses the
+ * layers with fixed weights are free linear combinations, also over wide tensors, so an x^2 network
+ * whose rescales are deferred costs one constraint per square; a ReLU after a rescale reuses the
  * rescale's sign bit (one constraint); pooling divisors that are powers of two are folded into
  * scales; every nonlinear gadget costs about one constraint per bit of its operand's bound.
  */

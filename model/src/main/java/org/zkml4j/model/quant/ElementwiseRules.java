@@ -1,5 +1,6 @@
 package org.zkml4j.model.quant;
 
+import java.math.BigInteger;
 import java.util.List;
 import org.zkml4j.model.ir.Node;
 import org.zkml4j.model.ir.Op;
@@ -8,8 +9,10 @@ import org.zkml4j.model.ir.Tensor;
 /**
  * Quantizes the element-wise ops. Sums align their operands' scales by multiplying the lower one by
  * a power of two (free in a circuit, exact); a constant operand is quantized at the runtime
- * operand's scale. Products add scales and rescale to the calibrated activation scale, except a
- * product by a constant power of two (a Div by 4, a Mul by 0.5), which only changes the scale.
+ * operand's scale. Products add scales and rescale to the calibrated activation scale (or defer the
+ * rescale, as {@link LinearRules#shift} decides), except a product by a constant power of two (a
+ * Div by 4, a Mul by 0.5), which only changes the scale. Sums and products may read wide tensors,
+ * so their bounds are BigIntegers.
  * Activations keep their input's scale (LeakyRelu's slope is rounded at weightBits). Bounds follow
  * the ops' monotonicity: corner products, clamped ends, the curve's values at the interval's ends.
  */
@@ -25,7 +28,14 @@ final class ElementwiseRules {
       int s = Math.max(a.scale(), b.scale());
       int sa = s - a.scale();
       int sb = s - b.scale();
-      long[] r = sum(ctx, node, a.min(), a.max(), sa, b.min(), b.max(), sb, subtract);
+      if (sa > IntegerBounds.WIDE_BITS || sb > IntegerBounds.WIDE_BITS) {
+        throw ctx.retry(node.inputs(), ctx.tooWide(node, node.output(), Math.max(a.bits() + sa, b.bits() + sb),
+            IntegerBounds.WIDE_BITS));
+      }
+      BigInteger[] r = sum(a.lower(), a.upper(), sa, b.lower(), b.upper(), sb, subtract);
+      if (Math.max(a.bits() + sa, b.bits() + sb) > IntegerBounds.MAX_BITS) {
+        ctx.wideLayers.add(node.output());
+      }
       ctx.emit(node, new QuantizedOp.Add(sa, sb, subtract), List.of(a.name(), b.name()), s, r[0], r[1]);
       return;
     }
@@ -34,8 +44,10 @@ final class ElementwiseRules {
     Tensor c = ctx.constant(node, 1 - runtime);
     String p = ctx.parameter(node, "constant", c.shape(), x.scale(), ctx.quantize(node, c, 1, x.scale()));
     Parameter cp = ctx.parameters.get(p);
-    long[] r = runtime == 0 ? sum(ctx, node, x.min(), x.max(), 0, cp.min(), cp.max(), 0, subtract)
-        : sum(ctx, node, cp.min(), cp.max(), 0, x.min(), x.max(), 0, subtract);
+    BigInteger cl = BigInteger.valueOf(cp.min());
+    BigInteger ch = BigInteger.valueOf(cp.max());
+    BigInteger[] r = runtime == 0 ? sum(x.lower(), x.upper(), 0, cl, ch, 0, subtract)
+        : sum(cl, ch, 0, x.lower(), x.upper(), 0, subtract);
     List<String> inputs = runtime == 0 ? List.of(x.name(), p) : List.of(p, x.name());
     ctx.emit(node, new QuantizedOp.Add(0, 0, subtract), inputs, x.scale(), r[0], r[1]);
   }
@@ -50,7 +62,8 @@ final class ElementwiseRules {
       }
       a = ctx.runtime(node, 0);
       b = ctx.runtime(node, 1);
-      product(ctx, node, List.of(a.name(), b.name()), a.scale() + b.scale(), a.min(), a.max(), b.min(), b.max());
+      product(ctx, node, List.of(a.name(), b.name()), a.scale() + b.scale(), a.lower(), a.upper(), b.lower(),
+          b.upper());
       return;
     }
     if (divide && a == null) {
@@ -77,19 +90,28 @@ final class ElementwiseRules {
     String p = ctx.parameter(node, divide ? "reciprocal" : "constant", c.shape(), sc, q);
     Parameter cp = ctx.parameters.get(p);
     List<String> inputs = runtime == 0 ? List.of(x.name(), p) : List.of(p, x.name());
+    BigInteger cl = BigInteger.valueOf(cp.min());
+    BigInteger ch = BigInteger.valueOf(cp.max());
     if (exact) {
-      long[] r = corners(ctx, node, x.min(), x.max(), cp.min(), cp.max());
+      BigInteger[] r = IntegerBounds.product(x.lower(), x.upper(), cl, ch);
+      if (IntegerBounds.signedBits(r[0], r[1]) > IntegerBounds.MAX_BITS) {
+        ctx.wideLayers.add(node.output());
+      }
       ctx.emit(node, new QuantizedOp.Mul(0), inputs, x.scale() + sc, r[0], r[1]);
     } else {
-      product(ctx, node, inputs, x.scale() + sc, x.min(), x.max(), cp.min(), cp.max());
+      product(ctx, node, inputs, x.scale() + sc, x.lower(), x.upper(), cl, ch);
     }
   }
 
-  private static void product(QuantizationContext ctx, Node node, List<String> inputs, int acc, long alo, long ahi,
-      long blo, long bhi) throws QuantizationException {
-    long[] p = corners(ctx, node, alo, ahi, blo, bhi);
-    int shift = LinearRules.shift(ctx, node, acc);
-    long[] r = IntegerBounds.rescale(p[0], p[1], shift);
+  private static void product(QuantizationContext ctx, Node node, List<String> inputs, int acc, BigInteger alo,
+      BigInteger ahi, BigInteger blo, BigInteger bhi) throws QuantizationException {
+    BigInteger[] p = IntegerBounds.product(alo, ahi, blo, bhi);
+    LinearRules.Sum sum = new LinearRules.Sum();
+    sum.lo = p[0];
+    sum.hi = p[1];
+    sum.abs = p[0].abs().max(p[1].abs());
+    int shift = LinearRules.shift(ctx, node, acc, sum);
+    BigInteger[] r = IntegerBounds.rescale(p[0], p[1], shift);
     ctx.emit(node, new QuantizedOp.Mul(shift), inputs, acc - shift, r[0], r[1]);
   }
 
@@ -173,18 +195,13 @@ final class ElementwiseRules {
         IntegerKernels.sigmoid(op, x.max()));
   }
 
-  private static long[] sum(QuantizationContext ctx, Node node, long alo, long ahi, int sa, long blo, long bhi, int sb,
-      boolean subtract) throws QuantizationException {
-    try {
-      long al = IntegerBounds.shiftLeft(alo, sa);
-      long ah = IntegerBounds.shiftLeft(ahi, sa);
-      long bl = IntegerBounds.shiftLeft(blo, sb);
-      long bh = IntegerBounds.shiftLeft(bhi, sb);
-      return subtract ? new long[] {Math.subtractExact(al, bh), Math.subtractExact(ah, bl)}
-          : new long[] {Math.addExact(al, bl), Math.addExact(ah, bh)};
-    } catch (ArithmeticException e) {
-      throw ctx.tooWide(node, node.output(), 64);
-    }
+  private static BigInteger[] sum(BigInteger alo, BigInteger ahi, int sa, BigInteger blo, BigInteger bhi, int sb,
+      boolean subtract) {
+    BigInteger al = alo.shiftLeft(sa);
+    BigInteger ah = ahi.shiftLeft(sa);
+    BigInteger bl = blo.shiftLeft(sb);
+    BigInteger bh = bhi.shiftLeft(sb);
+    return subtract ? new BigInteger[] {al.subtract(bh), ah.subtract(bl)} : new BigInteger[] {al.add(bl), ah.add(bh)};
   }
 
   private static long[] corners(QuantizationContext ctx, Node node, long alo, long ahi, long blo, long bhi)

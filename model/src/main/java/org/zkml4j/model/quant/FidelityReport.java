@@ -1,6 +1,7 @@
 package org.zkml4j.model.quant;
 
 import java.util.ArrayList;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import org.zkml4j.model.ir.ElementType;
@@ -52,7 +53,7 @@ public record FidelityReport(List<Output> outputs, int samples) {
     long[] rows = new long[n];
     for (List<Tensor> sample : samples) {
       List<Tensor> expected = reference.run(sample);
-      List<long[]> actual = quantized.evaluate(quantized.quantize(sample));
+      List<BigInteger[]> actual = quantized.evaluateExact(quantized.quantize(sample));
       for (int o = 0; o < n; o++) {
         Tensor e = expected.get(o);
         Tensor a = quantized.dequantize(o, actual.get(o));

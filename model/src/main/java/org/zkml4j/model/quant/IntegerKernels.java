@@ -8,8 +8,9 @@ import org.zkml4j.model.ir.Window;
 /**
  * Runs one {@link QuantizedOp} on integer arrays: the executable statement of the definitions in
  * {@link QuantizedOp}, and what {@link QuantizedGraph#evaluate} calls layer by layer. Every
- * division goes through {@link FixedPoint}. The bound analysis keeps every value and partial sum
- * within {@link IntegerBounds#MAX_BITS} signed bits, so plain long arithmetic cannot overflow.
+ * division goes through {@link FixedPoint}. {@link QuantizedGraph} runs here only the layers whose
+ * operands, output and partial sums the bound analysis keeps within {@link IntegerBounds#MAX_BITS}
+ * signed bits, so plain long arithmetic cannot overflow; the others go to {@link WideKernels}.
  */
 final class IntegerKernels {
   private IntegerKernels() {}
@@ -82,7 +83,7 @@ final class IntegerKernels {
       for (int oc = 0; oc < m; oc++) {
         int group = oc / mpg;
         for (int p = 0; p < positions; p++) {
-          long acc = bias == null ? 0 : bias[oc];
+          long acc = bias == null ? 0 : bias[oc] << op.biasShift();
           for (int icl = 0; icl < cpg; icl++) {
             int xBase = (b * c + group * cpg + icl) * inPlane;
             int wBase = (oc * cpg + icl) * k;
@@ -107,7 +108,7 @@ final class IntegerKernels {
     long[] y = new long[rows * n];
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < n; j++) {
-        long acc = bias == null ? 0 : bias.length == n ? bias[j] : bias[r * n + j];
+        long acc = bias == null ? 0 : (bias.length == n ? bias[j] : bias[r * n + j]) << op.biasShift();
         for (int i = 0; i < k; i++) {
           acc += x[r * k + i] * w[j * k + i];
         }
@@ -123,7 +124,7 @@ final class IntegerKernels {
     long[] y = new long[x.length];
     for (int i = 0; i < x.length; i++) {
       int c = inner == 0 ? 0 : i / inner % channels;
-      y[i] = rescale(x[i] * a[c] + b[c], op.shift());
+      y[i] = rescale(x[i] * a[c] + (b[c] << op.biasShift()), op.shift());
     }
     return y;
   }

@@ -1,5 +1,6 @@
 package org.zkml4j.model.quant;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.zkml4j.model.ir.Node;
@@ -12,12 +13,14 @@ import org.zkml4j.model.ir.Tensor;
  * unfolded per-channel affine. Weights get the scale that fills {@code weightBits}; the bias is
  * quantized at the accumulator's scale (input scale plus weight scale), so adding it is exact; the
  * accumulator is then rescaled to the calibrated activation scale, except when only an ArgMax reads
- * it (order is all an ArgMax needs, and comparing the wider accumulator is cheaper than rescaling).
+ * it (order is all an ArgMax needs, and comparing the wider accumulator is cheaper than rescaling)
+ * or when the rescale can be deferred ({@link QuantizationContext#deferRescale}).
  *
- * <p>Bounds: for each output channel or neuron, {@code bias + sum_i min/max(w_i * lo, w_i * hi)}
- * over the input interval [lo, hi] (widened to contain 0 when the window has padding), then
- * rescaled. The sum of the terms' magnitudes must also fit {@link IntegerBounds#MAX_BITS}, which
- * keeps every partial sum of {@link IntegerKernels} inside a long.
+ * <p>Bounds, exact in BigIntegers: for each output channel or neuron, {@code bias + sum_i
+ * min/max(w_i * lo, w_i * hi)} over the input interval [lo, hi] (widened to contain 0 when the
+ * window has padding), then rescaled. The sum of the terms' magnitudes bounds every partial sum: it
+ * must fit {@link IntegerBounds#WIDE_BITS}, and when it exceeds {@link IntegerBounds#MAX_BITS} the
+ * layer is evaluated on BigIntegers.
  */
 final class LinearRules {
   private LinearRules() {}
@@ -29,30 +32,30 @@ final class LinearRules {
     int sw = ctx.weightScale(QuantizationContext.maxAbs(w, 1));
     long[] wq = ctx.quantize(node, w, 1, sw);
     int acc = x.scale() + sw;
-    long[] bq = b == null ? null : ctx.quantize(node, b, 1, acc);
+    int bs = b == null ? acc : biasScale(ctx, QuantizationContext.maxAbs(b, 1), acc);
+    long[] bq = b == null ? null : ctx.quantize(node, b, 1, bs);
     boolean padded = op.window().padsBegin().stream().anyMatch(p -> p > 0)
         || op.window().padsEnd().stream().anyMatch(p -> p > 0);
-    long xl = padded ? Math.min(x.min(), 0) : x.min();
-    long xh = padded ? Math.max(x.max(), 0) : x.max();
+    BigInteger xl = padded ? x.lower().min(BigInteger.ZERO) : x.lower();
+    BigInteger xh = padded ? x.upper().max(BigInteger.ZERO) : x.upper();
     int m = w.shape().dim(0);
     int per = w.size() / m;
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
+    Sum all = new Sum();
     for (int oc = 0; oc < m; oc++) {
-      Sum s = new Sum(ctx, node, bq == null ? 0 : bq[oc]);
+      Sum s = new Sum(bq == null ? 0 : bq[oc], acc - bs);
       for (int i = oc * per; i < (oc + 1) * per; i++) {
         s.add(wq[i], xl, xh);
       }
-      lo = Math.min(lo, s.lo);
-      hi = Math.max(hi, s.hi);
+      all.join(s);
     }
-    int shift = shift(ctx, node, acc);
-    long[] r = IntegerBounds.rescale(lo, hi, shift);
+    int shift = shift(ctx, node, acc, all);
+    BigInteger[] r = IntegerBounds.rescale(all.lo, all.hi, shift);
     List<String> inputs = new ArrayList<>(List.of(x.name(), ctx.parameter(node, "weight", w.shape(), sw, wq)));
     if (bq != null) {
-      inputs.add(ctx.parameter(node, "bias", b.shape(), acc, bq));
+      inputs.add(ctx.parameter(node, "bias", b.shape(), bs, bq));
     }
-    ctx.emit(node, new QuantizedOp.Conv(op.window(), op.group(), shift), inputs, acc - shift, r[0], r[1]);
+    markBiasShift(ctx, node, acc - bs);
+    ctx.emit(node, new QuantizedOp.Conv(op.window(), op.group(), shift, acc - bs), inputs, acc - shift, r[0], r[1]);
   }
 
   static void gemm(QuantizationContext ctx, Node node, Op.Gemm op) throws QuantizationException {
@@ -122,32 +125,37 @@ final class LinearRules {
     }
     int acc = x.scale() + sw;
     long[] bq = null;
+    int bs = acc;
     if (bias != null) {
+      double biasMax = 0;
+      for (double v : bias) {
+        biasMax = Math.max(biasMax, Math.abs(v));
+      }
+      bs = biasScale(ctx, biasMax, acc);
       bq = new long[bias.length];
       for (int i = 0; i < bias.length; i++) {
-        bq[i] = ctx.quantize(node, bias[i], acc);
+        bq[i] = ctx.quantize(node, bias[i], bs);
       }
     }
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
+    Sum all = new Sum();
     int biasRows = bq == null ? 1 : bq.length / n;
     for (int j = 0; j < n; j++) {
       for (int r = 0; r < biasRows; r++) {
-        Sum s = new Sum(ctx, node, bq == null ? 0 : bq[r * n + j]);
+        Sum s = new Sum(bq == null ? 0 : bq[r * n + j], acc - bs);
         for (int i = 0; i < k; i++) {
-          s.add(wq[j * k + i], x.min(), x.max());
+          s.add(wq[j * k + i], x.lower(), x.upper());
         }
-        lo = Math.min(lo, s.lo);
-        hi = Math.max(hi, s.hi);
+        all.join(s);
       }
     }
-    int shift = shift(ctx, node, acc);
-    long[] r = IntegerBounds.rescale(lo, hi, shift);
+    int shift = shift(ctx, node, acc, all);
+    BigInteger[] r = IntegerBounds.rescale(all.lo, all.hi, shift);
     List<String> inputs = new ArrayList<>(List.of(x.name(), ctx.parameter(node, "weight", Shape.of(n, k), sw, wq)));
     if (bq != null) {
-      inputs.add(ctx.parameter(node, "bias", biasShape, acc, bq));
+      inputs.add(ctx.parameter(node, "bias", biasShape, bs, bq));
     }
-    ctx.emit(node, new QuantizedOp.Dense(shift), inputs, acc - shift, r[0], r[1]);
+    markBiasShift(ctx, node, acc - bs);
+    ctx.emit(node, new QuantizedOp.Dense(shift, acc - bs), inputs, acc - shift, r[0], r[1]);
   }
 
   static void channelAffine(QuantizationContext ctx, Node node) throws QuantizationException {
@@ -157,59 +165,104 @@ final class LinearRules {
     int sa = ctx.weightScale(QuantizationContext.maxAbs(a, 1));
     long[] aq = ctx.quantize(node, a, 1, sa);
     int acc = x.scale() + sa;
-    long[] bq = ctx.quantize(node, b, 1, acc);
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
+    int bs = biasScale(ctx, QuantizationContext.maxAbs(b, 1), acc);
+    long[] bq = ctx.quantize(node, b, 1, bs);
+    Sum all = new Sum();
     for (int c = 0; c < aq.length; c++) {
-      Sum s = new Sum(ctx, node, bq[c]);
-      s.add(aq[c], x.min(), x.max());
-      lo = Math.min(lo, s.lo);
-      hi = Math.max(hi, s.hi);
+      Sum s = new Sum(bq[c], acc - bs);
+      s.add(aq[c], x.lower(), x.upper());
+      all.join(s);
     }
-    int shift = shift(ctx, node, acc);
-    long[] r = IntegerBounds.rescale(lo, hi, shift);
+    int shift = shift(ctx, node, acc, all);
+    BigInteger[] r = IntegerBounds.rescale(all.lo, all.hi, shift);
     List<String> inputs = List.of(x.name(), ctx.parameter(node, "multiplier", a.shape(), sa, aq),
-        ctx.parameter(node, "offset", b.shape(), acc, bq));
-    ctx.emit(node, new QuantizedOp.ChannelAffine(shift), inputs, acc - shift, r[0], r[1]);
+        ctx.parameter(node, "offset", b.shape(), bs, bq));
+    markBiasShift(ctx, node, acc - bs);
+    ctx.emit(node, new QuantizedOp.ChannelAffine(shift, acc - bs), inputs, acc - shift, r[0], r[1]);
   }
 
-  /** The rescale after a product at scale {@code acc}: down to the calibrated scale, or none before an ArgMax. */
-  static int shift(QuantizationContext ctx, Node node, int acc) {
-    if (ctx.onlyFeedsArgMax(node.output())) {
+  /**
+   * The scale of a bias added to an accumulator at scale {@code acc}: acc itself, unless the bias
+   * would not fit {@link IntegerBounds#MAX_BITS} there (beside a wide input); then the largest
+   * scale at which it fits, and the layer multiplies it by 2^(acc - scale).
+   */
+  private static int biasScale(QuantizationContext ctx, double maxAbs, int acc) {
+    if (!(maxAbs > 0) || Math.scalb(maxAbs, acc) < 0x1p58) {
+      return acc;
+    }
+    int s = Math.getExponent(0x1p58 / maxAbs);
+    while (Math.scalb(maxAbs, s) >= 0x1p58) {
+      s--;
+    }
+    return Math.min(acc, s);
+  }
+
+  /** A bias below the accumulator's scale is shifted up: exact in BigIntegers only. */
+  private static void markBiasShift(QuantizationContext ctx, Node node, int biasShift) {
+    if (biasShift > 0) {
+      ctx.wideLayers.add(node.output());
+    }
+  }
+
+  /**
+   * The rescale after a product at scale {@code acc} whose accumulator is bounded by {@code sum}:
+   * none before an ArgMax (when narrow) or where it can be deferred, else down to the calibrated
+   * scale. Fails when the accumulator exceeds {@link IntegerBounds#WIDE_BITS}, first forcing the
+   * deferred rescales upstream.
+   */
+  static int shift(QuantizationContext ctx, Node node, int acc, Sum sum) throws QuantizationException {
+    int absBits = sum.abs.bitLength() + 1;
+    if (absBits > IntegerBounds.WIDE_BITS) {
+      throw ctx.retry(node.inputs(), ctx.tooWideAccumulator(node, absBits));
+    }
+    if (absBits > IntegerBounds.MAX_BITS) {
+      ctx.wideLayers.add(node.output());
+    }
+    int bits = IntegerBounds.signedBits(sum.lo, sum.hi);
+    if (ctx.onlyFeedsArgMax(node.output()) && bits <= IntegerBounds.MAX_BITS) {
+      ctx.trackDeferral(node, false);
       return 0;
     }
-    return Math.min(62, Math.max(0, acc - ctx.activationScale(node.output())));
+    if (ctx.deferRescale(node, bits)) {
+      ctx.trackDeferral(node, true);
+      return 0;
+    }
+    ctx.trackDeferral(node, false);
+    int shift = Math.max(0, acc - ctx.activationScale(node.output()));
+    return bits <= IntegerBounds.MAX_BITS ? Math.min(62, shift) : Math.min(shift, IntegerBounds.WIDE_BITS);
   }
 
-  /** The interval of {@code bias + sum w_i x_i} with every x_i in [xl, xh], and the sum of the magnitudes. */
-  private static final class Sum {
-    private final QuantizationContext ctx;
-    private final Node node;
-    long lo;
-    long hi;
-    long abs;
+  /** An interval of sums {@code bias + sum w_i x_i} with every x_i in [xl, xh], and the sum of the terms' magnitudes. */
+  static final class Sum {
+    BigInteger lo;
+    BigInteger hi;
+    BigInteger abs;
 
-    Sum(QuantizationContext ctx, Node node, long bias) {
-      this.ctx = ctx;
-      this.node = node;
-      lo = bias;
-      hi = bias;
-      abs = Math.abs(bias);
+    /** The empty union, for {@link #join}. */
+    Sum() {
+      abs = BigInteger.ZERO;
     }
 
-    void add(long w, long xl, long xh) throws QuantizationException {
-      try {
-        long p = Math.multiplyExact(w, xl);
-        long q = Math.multiplyExact(w, xh);
-        lo = Math.addExact(lo, Math.min(p, q));
-        hi = Math.addExact(hi, Math.max(p, q));
-        abs = Math.addExact(abs, Math.max(Math.abs(p), Math.abs(q)));
-      } catch (ArithmeticException e) {
-        throw ctx.tooWide(node, "the accumulator of " + node.output(), 64);
-      }
-      if (abs >= 1L << IntegerBounds.MAX_BITS) {
-        throw ctx.tooWide(node, "the accumulator of " + node.output(), 64 - Long.numberOfLeadingZeros(abs) + 1);
-      }
+    Sum(long bias, int biasShift) {
+      lo = BigInteger.valueOf(bias).shiftLeft(biasShift);
+      hi = lo;
+      abs = lo.abs();
+    }
+
+    void add(long w, BigInteger xl, BigInteger xh) {
+      BigInteger bw = BigInteger.valueOf(w);
+      BigInteger p = bw.multiply(xl);
+      BigInteger q = bw.multiply(xh);
+      lo = lo.add(p.min(q));
+      hi = hi.add(p.max(q));
+      abs = abs.add(p.abs().max(q.abs()));
+    }
+
+    /** Widens this interval to cover {@code s}'s. */
+    void join(Sum s) {
+      lo = lo == null ? s.lo : lo.min(s.lo);
+      hi = hi == null ? s.hi : hi.max(s.hi);
+      abs = abs.max(s.abs);
     }
   }
 }

@@ -1,9 +1,13 @@
 package org.zkml4j.model.quant;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.zkml4j.model.ir.Graph;
 import org.zkml4j.model.ir.Node;
 import org.zkml4j.model.ir.Op;
@@ -23,11 +27,118 @@ final class QuantizationContext {
   final Map<String, QuantizedTensor> tensors = new LinkedHashMap<>();
   final Map<String, Parameter> parameters = new LinkedHashMap<>();
   final List<QuantizedLayer> layers = new ArrayList<>();
+  /** Layers whose accumulator may exceed a long: {@link QuantizedGraph#evaluate} runs them on BigIntegers. */
+  final Set<String> wideLayers = new HashSet<>();
+  /** Product outputs that must rescale although their readers would allow deferring it (from earlier passes). */
+  private final Set<String> forced;
+  /** Per tensor, the product outputs whose skipped rescale flows into it (through sums, pools, wiring). */
+  private final Map<String, Set<String>> deferredInto = new LinkedHashMap<>();
 
-  QuantizationContext(Graph graph, Calibration calibration, QuantizationOptions options) {
+  QuantizationContext(Graph graph, Calibration calibration, QuantizationOptions options, Set<String> forced) {
     this.graph = graph;
     this.calibration = calibration;
     this.options = options;
+    this.forced = forced;
+  }
+
+  /**
+   * Whether a product layer may hand on its accumulator (bits {@code accBits}) without rescaling:
+   * when it is not forced to rescale, every reader is polynomial (a product, a sum, an average pool,
+   * wiring), or it is a graph output, and the accumulator stays within {@link IntegerBounds#WIDE_BITS}.
+   */
+  boolean deferRescale(Node node, int accBits) {
+    String value = node.output();
+    if (forced.contains(value) || accBits > IntegerBounds.WIDE_BITS) {
+      return false;
+    }
+    boolean output = graph.outputs().stream().anyMatch(o -> o.name().equals(value));
+    List<Node> readers = graph.consumers(value);
+    if (readers.isEmpty() && !output) {
+      return false;
+    }
+    return readers.stream().allMatch(n -> polynomial(n.op()));
+  }
+
+  /** Ops that read a wide tensor exactly, without comparing it. */
+  static boolean polynomial(Op op) {
+    return switch (op) {
+      case Op.Conv c -> true;
+      case Op.Gemm g -> true;
+      case Op.MatMul m -> true;
+      case Op.ChannelAffine a -> true;
+      case Op.Add a -> true;
+      case Op.Sub s -> true;
+      case Op.Mul m -> true;
+      case Op.Div d -> true;
+      case Op.AveragePool p -> true;
+      case Op.GlobalAveragePool g -> true;
+      case Op.Flatten f -> true;
+      case Op.Reshape r -> true;
+      case Op.Squeeze s -> true;
+      case Op.Unsqueeze u -> true;
+      case Op.Transpose t -> true;
+      case Op.Pad p -> true;
+      case Op.Gather g -> true;
+      case Op.Concat c -> true;
+      default -> false;
+    };
+  }
+
+  /** Records that {@code node}'s output carries the skipped rescales of its runtime inputs (and its own, if {@code deferred}). */
+  void trackDeferral(Node node, boolean deferred) {
+    Set<String> s = new LinkedHashSet<>();
+    if (polynomial(node.op())) {
+      for (String in : node.inputs()) {
+        s.addAll(deferredInto.getOrDefault(in, Set.of()));
+      }
+    }
+    if (deferred) {
+      s.add(node.output());
+    }
+    deferredInto.put(node.output(), s);
+  }
+
+  /**
+   * A failure that a rescale earlier in the graph avoids: the nearest product layer whose skipped
+   * rescale flows into {@code values} is forced to rescale and the graph is quantized again (each
+   * pass forces one more, so the passes end); with none to force, the plain error.
+   */
+  QuantizationException retry(List<String> values, QuantizationException otherwise) {
+    Set<String> culprits = new LinkedHashSet<>();
+    values.forEach(v -> culprits.addAll(deferredInto.getOrDefault(v, Set.of())));
+    culprits.removeAll(forced);
+    if (culprits.isEmpty()) {
+      return otherwise;
+    }
+    // Rescale the nearest deferred product first: one rescale there usually suffices, and costs less than many.
+    String nearest = null;
+    for (Node n : graph.nodes()) {
+      if (culprits.contains(n.output())) {
+        nearest = n.output();
+      }
+    }
+    return new RescaleEarlier(Set.of(nearest), otherwise.getMessage());
+  }
+
+  /** Thrown inside a pass when a deferred rescale must happen after all; {@link Quantizer} retries. */
+  static final class RescaleEarlier extends QuantizationException {
+    private static final long serialVersionUID = 1L;
+    final transient Set<String> products;
+
+    RescaleEarlier(Set<String> products, String message) {
+      super(message);
+      this.products = Set.copyOf(products);
+    }
+  }
+
+  /** Fails unless the runtime operand i is narrow: a comparison or other non-polynomial op reads it. */
+  QuantizedTensor narrow(Node node, int i) throws QuantizationException {
+    QuantizedTensor t = runtime(node, i);
+    if (t.wide()) {
+      throw retry(List.of(t.name()), unsupported(node, "operand '" + t.name() + "' has " + t.bits()
+          + " bits, more than " + IntegerBounds.MAX_BITS + "; quantize with fewer input, weight or activation bits"));
+    }
+    return t;
   }
 
   /** The quantized runtime tensor of an operand, or null when the operand is a constant. */
@@ -133,15 +244,31 @@ final class QuantizationContext {
   /** Adds a layer whose output is a fixed-point tensor with the given scale and interval. */
   void emit(Node node, QuantizedOp op, List<String> inputs, int scale, long min, long max)
       throws QuantizationException {
+    emit(node, op, inputs, scale, BigInteger.valueOf(min), BigInteger.valueOf(max));
+  }
+
+  /** Adds a layer whose output is a fixed-point tensor with the given scale and interval. */
+  void emit(Node node, QuantizedOp op, List<String> inputs, int scale, BigInteger min, BigInteger max)
+      throws QuantizationException {
     emit(node, op, inputs, new QuantizedTensor(node.output(), outputShape(node), scale, min, max,
         QuantizedTensor.Kind.FIXED_POINT));
   }
 
+  /**
+   * Adds a layer. Its output may be wide (up to {@link IntegerBounds#WIDE_BITS}) only where the
+   * product rules chose to defer a rescale, which {@link #trackDeferral} has recorded: any other
+   * layer widening past {@link IntegerBounds#MAX_BITS} makes the deferred rescales upstream happen.
+   */
   void emit(Node node, QuantizedOp op, List<String> inputs, QuantizedTensor out) throws QuantizationException {
-    if (out.bits() > IntegerBounds.MAX_BITS) {
-      throw tooWide(node, out.name(), out.bits());
+    if (!deferredInto.containsKey(out.name())) {
+      trackDeferral(node, false);
     }
-    if (out.scale() < -62 || out.scale() > 62) {
+    boolean allowedWide = !deferredInto.get(out.name()).isEmpty();
+    int limit = allowedWide ? IntegerBounds.WIDE_BITS : IntegerBounds.MAX_BITS;
+    if (out.bits() > limit) {
+      throw retry(node.inputs(), tooWide(node, out.name(), out.bits(), limit));
+    }
+    if (out.scale() < -IntegerBounds.WIDE_BITS || out.scale() > IntegerBounds.WIDE_BITS) {
       throw new QuantizationException("node '" + node.name() + "' (" + node.op().onnxName() + "): scale "
           + out.scale() + " of '" + out.name() + "' is out of range");
     }
@@ -173,8 +300,17 @@ final class QuantizationContext {
   }
 
   QuantizationException tooWide(Node node, String what, int bits) {
+    return tooWide(node, what, bits, IntegerBounds.MAX_BITS);
+  }
+
+  QuantizationException tooWide(Node node, String what, int bits, int limit) {
     return new QuantizationException("node '" + node.name() + "' (" + node.op().onnxName() + "): '" + what
-        + "' would need " + bits + " bits, more than " + IntegerBounds.MAX_BITS
+        + "' would need " + bits + " bits, more than " + limit
         + "; quantize with fewer input, weight or activation bits");
+  }
+
+  /** As {@link #tooWide}, for an accumulator past {@link IntegerBounds#WIDE_BITS}. */
+  QuantizationException tooWideAccumulator(Node node, int bits) {
+    return tooWide(node, "the accumulator of " + node.output(), bits, IntegerBounds.WIDE_BITS);
   }
 }

@@ -6,7 +6,7 @@ package org.zkml4j.model.quant;
  * {@link IntegerBounds#MAX_BITS} with the chosen settings (the message names the tensor and
  * suggests fewer bits).
  */
-public final class QuantizationException extends Exception {
+public sealed class QuantizationException extends Exception permits QuantizationContext.RescaleEarlier {
   private static final long serialVersionUID = 1L;
 
   public QuantizationException(String message) {

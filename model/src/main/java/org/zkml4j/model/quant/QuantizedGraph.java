@@ -1,11 +1,13 @@
 package org.zkml4j.model.quant;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.zkml4j.model.ir.Shape;
 import org.zkml4j.model.ir.Tensor;
 
@@ -16,6 +18,11 @@ import org.zkml4j.model.ir.Tensor;
  * ({@link QuantizedTensor}). {@link #evaluate} is the exact semantics, layer by layer as
  * {@link QuantizedOp} defines them; a circuit compiled from this graph must produce the same
  * integers, value for value.
+ *
+ * <p>Narrow tensors are evaluated on longs; a layer that reads or writes a wide tensor, or whose
+ * accumulator may exceed a long, on BigIntegers ({@link WideKernels}), one per element. That path
+ * is the reference semantics and a test oracle, not the prover's hot loop: the witness is solved
+ * by the circuit itself in field arithmetic. Inputs are always narrow; an output may be wide.
  *
  * <p>Made by {@link Quantizer}. Immutable and thread-safe.
  */
@@ -28,10 +35,11 @@ public final class QuantizedGraph {
   private final Map<String, Parameter> parameters;
   private final Map<String, QuantizedLayer> producers;
   private final QuantizationOptions options;
+  private final Set<String> wideLayers;
 
   QuantizedGraph(String name, List<QuantizedTensor> inputs, List<QuantizedLayer> layers,
       List<QuantizedTensor> outputs, Map<String, QuantizedTensor> tensors, Map<String, Parameter> parameters,
-      QuantizationOptions options) {
+      QuantizationOptions options, Set<String> wideLayers) {
     this.name = name;
     this.inputs = List.copyOf(inputs);
     this.layers = List.copyOf(layers);
@@ -42,6 +50,7 @@ public final class QuantizedGraph {
     layers.forEach(l -> p.put(l.output(), l));
     this.producers = Collections.unmodifiableMap(p);
     this.options = options;
+    this.wideLayers = Set.copyOf(wideLayers);
   }
 
   public String name() {
@@ -99,52 +108,106 @@ public final class QuantizedGraph {
   }
 
   /**
-   * The outputs for integer inputs.
+   * The outputs for integer inputs, each narrow output as longs ({@link #evaluateExact} reads wide
+   * outputs too).
    *
    * @param inputValues one array per {@link #inputs()}, row-major, each element inside its declared bound
    * @throws IllegalArgumentException naming the input and element, if an array has the wrong length
    *     or a value is outside the declared bound
+   * @throws IllegalStateException if an output is {@linkplain QuantizedTensor#wide() wide}
    */
   public List<long[]> evaluate(List<long[]> inputValues) {
-    Map<String, long[]> all = evaluateAll(inputValues);
+    for (QuantizedTensor o : outputs) {
+      if (o.wide()) {
+        throw new IllegalStateException("output '" + o.name() + "' is wide (" + o.bits() + " bits) and does not fit a"
+            + " long; read it with evaluateExact");
+      }
+    }
+    Map<String, Object> all = run(inputValues);
     List<long[]> out = new ArrayList<>();
-    outputs.forEach(o -> out.add(all.get(o.name()).clone()));
+    outputs.forEach(o -> out.add(((long[]) all.get(o.name())).clone()));
+    return out;
+  }
+
+  /**
+   * The outputs for integer inputs as exact signed integers, narrow or {@linkplain
+   * QuantizedTensor#wide() wide} (an output whose rescale was deferred: the public signals carry
+   * it unrescaled, at its recorded scale).
+   *
+   * @throws IllegalArgumentException as {@link #evaluate}
+   */
+  public List<BigInteger[]> evaluateExact(List<long[]> inputValues) {
+    Map<String, Object> all = run(inputValues);
+    List<BigInteger[]> out = new ArrayList<>();
+    outputs.forEach(o -> out.add(all.get(o.name()) instanceof long[] l ? WideKernels.widen(l)
+        : ((BigInteger[]) all.get(o.name())).clone()));
     return out;
   }
 
   /**
    * Every runtime tensor's integers for the given inputs: the inputs, then each layer's output in
-   * layer order. What a circuit's witness must reproduce.
+   * layer order, as signed BigIntegers (wide tensors do not fit a long). What a circuit's witness
+   * must reproduce.
    *
    * @throws IllegalArgumentException as {@link #evaluate}
    */
-  public Map<String, long[]> evaluateAll(List<long[]> inputValues) {
+  public Map<String, BigInteger[]> evaluateAll(List<long[]> inputValues) {
+    Map<String, BigInteger[]> out = new LinkedHashMap<>();
+    run(inputValues).forEach((k, v) -> out.put(k, v instanceof long[] l ? WideKernels.widen(l) : (BigInteger[]) v));
+    return out;
+  }
+
+  /** Each tensor's values: a long[] for a narrow tensor, a BigInteger[] for a wide one. */
+  private Map<String, Object> run(List<long[]> inputValues) {
     checkInputs(inputValues);
-    Map<String, long[]> env = new LinkedHashMap<>();
+    Map<String, Object> env = new LinkedHashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
       env.put(inputs.get(i).name(), inputValues.get(i).clone());
     }
-    List<long[]> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
     List<Shape> shapes = new ArrayList<>();
     for (QuantizedLayer layer : layers) {
       args.clear();
       shapes.clear();
+      QuantizedTensor out = tensors.get(layer.output());
+      boolean wide = out.wide() || wideLayers.contains(layer.output());
       for (String in : layer.inputs()) {
         Parameter p = parameters.get(in);
-        args.add(p != null ? p.data() : env.get(in));
+        Object v = p != null ? p.data() : env.get(in);
+        wide |= v instanceof BigInteger[];
+        args.add(v);
         shapes.add(shapeOf(in));
       }
-      QuantizedTensor out = tensors.get(layer.output());
-      long[] y = IntegerKernels.apply(layer.op(), args, shapes, out.shape());
+      if (wide) {
+        List<BigInteger[]> wideArgs = new ArrayList<>();
+        args.forEach(a -> wideArgs.add(a instanceof long[] l ? WideKernels.widen(l) : (BigInteger[]) a));
+        BigInteger[] y = WideKernels.apply(layer.op(), wideArgs, shapes, out.shape());
+        for (int i = 0; i < y.length; i++) {
+          if (y[i].compareTo(out.lower()) < 0 || y[i].compareTo(out.upper()) > 0) {
+            throw outsideBound(layer, i, y[i].toString(), out);
+          }
+        }
+        env.put(layer.output(), out.wide() ? y : WideKernels.narrow(y));
+        continue;
+      }
+      List<long[]> longArgs = new ArrayList<>();
+      args.forEach(a -> longArgs.add((long[]) a));
+      long[] y = IntegerKernels.apply(layer.op(), longArgs, shapes, out.shape());
+      long min = out.min();
+      long max = out.max();
       for (int i = 0; i < y.length; i++) {
-        if (y[i] < out.min() || y[i] > out.max()) {
-          throw new IllegalStateException("layer '" + layer.name() + "': element " + i + " = " + y[i]
-              + " is outside the proven bound of " + out + "; the bound analysis is wrong");
+        if (y[i] < min || y[i] > max) {
+          throw outsideBound(layer, i, String.valueOf(y[i]), out);
         }
       }
       env.put(layer.output(), y);
     }
     return env;
+  }
+
+  private static IllegalStateException outsideBound(QuantizedLayer layer, int i, String value, QuantizedTensor out) {
+    return new IllegalStateException("layer '" + layer.name() + "': element " + i + " = " + value
+        + " is outside the proven bound of " + out + "; the bound analysis is wrong");
   }
 
   /**
@@ -190,6 +253,11 @@ public final class QuantizedGraph {
    * output computed by a {@link QuantizedOp.Softmax} the softmax (or log-softmax) of those logits.
    */
   public Tensor dequantize(int index, long[] values) {
+    return dequantize(index, WideKernels.widen(values));
+  }
+
+  /** As {@link #dequantize(int, long[])}, for integers of any width (a wide output's). */
+  public Tensor dequantize(int index, BigInteger[] values) {
     QuantizedTensor out = outputs.get(index);
     float[] y = new float[values.length];
     double[] real = new double[values.length];

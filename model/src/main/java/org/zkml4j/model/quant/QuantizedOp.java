@@ -15,41 +15,63 @@ import org.zkml4j.model.ir.Window;
  * {@code rescale(x, k) = divRound(x, 2^k)} (k = 0 leaves x unchanged): the rule stated once in
  * {@link org.zkml4j.circuit.gadget.fixedpoint.FixedPoint}. Element-wise operands broadcast as in
  * numpy ({@link Indexing#broadcast}); windows address their input as {@link Indexing#windowTaps}
- * says. Scales are implied: a layer's output scale is recorded on its {@link QuantizedTensor}.
+ * says. Scales are implied: a layer's output scale is recorded on its {@link QuantizedTensor}. The
+ * arithmetic is over the integers, unbounded: a product layer whose rescale was deferred yields a
+ * wide tensor ({@link IntegerBounds}), and a shift may exceed 62 when a wide accumulator is
+ * rescaled.
  */
 public sealed interface QuantizedOp {
   /**
    * Grouped convolution. Inputs: x {@code [N, C, spatial...]}, weight {@code [M, C/group,
-   * kernel...]}, optional bias {@code [M]} at the scale of x times weight. {@code y = rescale(bias
-   * + sum weight * x, shift)}, taps in the padding reading 0.
+   * kernel...]}, optional bias {@code [M]} at the scale of x times weight minus biasShift. {@code y =
+   * rescale(bias * 2^biasShift + sum weight * x, shift)}, taps in the padding reading 0. (A bias
+   * beside a wide input is stored at a lower scale, so it fits a long: biasShift &gt; 0.)
    */
-  record Conv(Window window, int group, int shift) implements QuantizedOp {
+  record Conv(Window window, int group, int shift, int biasShift) implements QuantizedOp {
     public Conv {
       Objects.requireNonNull(window, "window");
       requireShift(shift);
+      requireShift(biasShift);
+    }
+
+    /** A convolution whose bias is at the accumulator's scale. */
+    public Conv(Window window, int group, int shift) {
+      this(window, group, shift, 0);
     }
   }
 
   /**
    * A dense layer (Gemm, MatMul with a constant right operand). Inputs: x whose last axis has K
    * elements, seen as R rows; weight {@code [N, K]}; optional bias {@code [N]} or {@code [R, N]} at
-   * the scale of x times weight. {@code y[r, n] = rescale(bias + sum_k x[r, k] * weight[n, k],
-   * shift)}, in the output's shape (R * N elements).
+   * the scale of x times weight minus biasShift. {@code y[r, n] = rescale(bias * 2^biasShift +
+   * sum_k x[r, k] * weight[n, k], shift)}, in the output's shape (R * N elements).
    */
-  record Dense(int shift) implements QuantizedOp {
+  record Dense(int shift, int biasShift) implements QuantizedOp {
     public Dense {
       requireShift(shift);
+      requireShift(biasShift);
+    }
+
+    /** A dense layer whose bias is at the accumulator's scale. */
+    public Dense(int shift) {
+      this(shift, 0);
     }
   }
 
   /**
    * Per-channel affine (an unfolded BatchNormalization). Inputs: x {@code [N, C, ...]}, multiplier
-   * {@code [C]}, offset {@code [C]} at the scale of x times multiplier. {@code y = rescale(x *
-   * multiplier[c] + offset[c], shift)}.
+   * {@code [C]}, offset {@code [C]} at the scale of x times multiplier minus biasShift. {@code y =
+   * rescale(x * multiplier[c] + offset[c] * 2^biasShift, shift)}.
    */
-  record ChannelAffine(int shift) implements QuantizedOp {
+  record ChannelAffine(int shift, int biasShift) implements QuantizedOp {
     public ChannelAffine {
       requireShift(shift);
+      requireShift(biasShift);
+    }
+
+    /** An affine map whose offset is at the accumulator's scale. */
+    public ChannelAffine(int shift) {
+      this(shift, 0);
     }
   }
 
@@ -196,8 +218,8 @@ public sealed interface QuantizedOp {
   }
 
   private static void requireShift(int shift) {
-    if (shift < 0 || shift > 62) {
-      throw new IllegalArgumentException("shift must be in [0, 62], was " + shift);
+    if (shift < 0 || shift > IntegerBounds.WIDE_BITS) {
+      throw new IllegalArgumentException("shift must be in [0, " + IntegerBounds.WIDE_BITS + "], was " + shift);
     }
   }
 }

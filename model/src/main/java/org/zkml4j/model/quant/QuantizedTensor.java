@@ -1,5 +1,6 @@
 package org.zkml4j.model.quant;
 
+import java.math.BigInteger;
 import java.util.Objects;
 import org.zkml4j.model.ir.Shape;
 
@@ -12,16 +13,18 @@ import org.zkml4j.model.ir.Shape;
  * range-checks every input element against it), and for every other value it follows soundly from
  * the inputs' intervals, the operations and the integer weights, so no input inside the declared
  * range can produce a value outside it. The circuit sizes its range checks and comparisons by
- * {@link #bits()}.
+ * {@link #bits()}. A tensor of more than {@link IntegerBounds#MAX_BITS} bits is {@linkplain #wide()
+ * wide} (an accumulator whose rescale was deferred); only polynomial ops read it, and its interval
+ * needs the BigInteger ends {@link #lower()} and {@link #upper()}.
  *
  * @param name the value's name (the float graph's value name)
  * @param shape its static shape
  * @param scale fractional bits; 0 for an {@link Kind#INDEX}
- * @param min the least integer the value can take
- * @param max the greatest integer the value can take, at least {@code min}
+ * @param lower the least integer the value can take
+ * @param upper the greatest integer the value can take, at least {@code lower}
  * @param kind whether the integers are fixed-point reals or indices
  */
-public record QuantizedTensor(String name, Shape shape, int scale, long min, long max, Kind kind) {
+public record QuantizedTensor(String name, Shape shape, int scale, BigInteger lower, BigInteger upper, Kind kind) {
   /** What the integers of a tensor mean. */
   public enum Kind {
     /** round(x * 2^scale) of a real x. */
@@ -34,17 +37,46 @@ public record QuantizedTensor(String name, Shape shape, int scale, long min, lon
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(kind, "kind");
-    if (min > max) {
-      throw new IllegalArgumentException("tensor " + name + ": empty interval [" + min + ", " + max + "]");
+    Objects.requireNonNull(lower, "lower");
+    Objects.requireNonNull(upper, "upper");
+    if (lower.compareTo(upper) > 0) {
+      throw new IllegalArgumentException("tensor " + name + ": empty interval [" + lower + ", " + upper + "]");
     }
     if (kind == Kind.INDEX && scale != 0) {
       throw new IllegalArgumentException("tensor " + name + ": an index tensor has scale 0, not " + scale);
     }
   }
 
+  /** A tensor whose interval is given by longs. */
+  public QuantizedTensor(String name, Shape shape, int scale, long min, long max, Kind kind) {
+    this(name, shape, scale, BigInteger.valueOf(min), BigInteger.valueOf(max), kind);
+  }
+
   /** The signed bit width of the interval: the least b with [min, max] inside [-2^(b-1), 2^(b-1)). */
   public int bits() {
-    return IntegerBounds.signedBits(min, max);
+    return IntegerBounds.signedBits(lower, upper);
+  }
+
+  /** True when the tensor has more than {@link IntegerBounds#MAX_BITS} bits: its integers need more than a long. */
+  public boolean wide() {
+    return bits() > IntegerBounds.MAX_BITS;
+  }
+
+  /** The least integer, for a narrow tensor; throws IllegalStateException for a {@linkplain #wide() wide} one. */
+  public long min() {
+    return narrow(lower);
+  }
+
+  /** The greatest integer, for a narrow tensor; throws IllegalStateException for a {@linkplain #wide() wide} one. */
+  public long max() {
+    return narrow(upper);
+  }
+
+  private long narrow(BigInteger v) {
+    if (wide()) {
+      throw new IllegalStateException("tensor " + name + " is wide (" + bits() + " bits): read lower() and upper()");
+    }
+    return v.longValueExact();
   }
 
   /** The real number an integer of this tensor stands for: v / 2^scale (v itself for an index). */
@@ -52,15 +84,20 @@ public record QuantizedTensor(String name, Shape shape, int scale, long min, lon
     return kind == Kind.INDEX ? v : Math.scalb((double) v, -scale);
   }
 
+  /** As {@link #dequantize(long)}, for an integer of any width (the nearest double, then scaled). */
+  public double dequantize(BigInteger v) {
+    return kind == Kind.INDEX ? v.doubleValue() : Math.scalb(v.doubleValue(), -scale);
+  }
+
   /** The same tensor under another name. */
   QuantizedTensor renamed(String newName) {
-    return new QuantizedTensor(newName, shape, scale, min, max, kind);
+    return new QuantizedTensor(newName, shape, scale, lower, upper, kind);
   }
 
   /** Reads like {@code x [1, 1, 28, 28] scale 7 in [0, 255] (9 bits)}. */
   @Override
   public String toString() {
-    return name + " " + shape + (kind == Kind.INDEX ? " index" : " scale " + scale) + " in [" + min + ", " + max
+    return name + " " + shape + (kind == Kind.INDEX ? " index" : " scale " + scale) + " in [" + lower + ", " + upper
         + "] (" + bits() + " bits)";
   }
 }

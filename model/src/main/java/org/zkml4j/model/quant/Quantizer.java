@@ -1,7 +1,9 @@
 package org.zkml4j.model.quant;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.zkml4j.model.ir.ElementType;
 import org.zkml4j.model.ir.Graph;
 import org.zkml4j.model.ir.Node;
@@ -14,9 +16,17 @@ import org.zkml4j.model.ir.ValueInfo;
  * power-of-two scale per tensor ({@link QuantizationOptions} says how), quantizes the weights, and
  * derives every tensor's proven interval from the inputs' declared bounds forward.
  *
- * <p>Where the rescales go, to keep circuits cheap: after every product layer (Conv, Gemm, MatMul,
- * Mul, an unfolded BatchNormalization), back to the activation scale, where a following ReLU reuses
- * the rescale's sign bit; nowhere else. BatchNormalization is already folded into the Conv or Gemm
+ * <p>Where the rescales go, to keep circuits cheap: after a product layer (Conv, Gemm, MatMul, Mul,
+ * an unfolded BatchNormalization), back to the activation scale, where a following ReLU reuses the
+ * rescale's sign bit; nowhere else. A rescale costs about one constraint per bit of the
+ * accumulator per element, so it is deferred where it can be: a product whose readers are all
+ * polynomial (products, sums, folded average pools, wiring) hands on its accumulator as a wide
+ * tensor ({@link IntegerBounds}), which a later product or the comparison that finally needs a
+ * narrow value rescales once. With fixed weights an x^2 network then costs one constraint per
+ * square. When a deferred accumulator would grow past {@link IntegerBounds#WIDE_BITS}, or reach a
+ * non-polynomial op or a graph output wide, the pass is repeated with those products forced to
+ * rescale. A graph output may stay unrescaled and wide too: its integers are public signals (far
+ * below r), and its recorded scale turns them into real numbers. BatchNormalization is already folded into the Conv or Gemm
  * before it by the graph builder; average pools whose divisor is a power of two and multiplications
  * or divisions by a power of two become scale changes; a rescale whose only reader is an ArgMax is
  * dropped.
@@ -39,7 +49,20 @@ public final class Quantizer {
   /** Quantizes with ranges already observed. */
   public static QuantizedGraph quantize(Graph graph, Calibration calibration, QuantizationOptions options)
       throws QuantizationException {
-    QuantizationContext ctx = new QuantizationContext(graph, calibration, options);
+    Set<String> forced = new HashSet<>();
+    while (true) {
+      try {
+        return pass(graph, calibration, options, forced);
+      } catch (QuantizationContext.RescaleEarlier e) {
+        forced.addAll(e.products);
+      }
+    }
+  }
+
+  /** One quantization pass with the given products forced to rescale. */
+  private static QuantizedGraph pass(Graph graph, Calibration calibration, QuantizationOptions options,
+      Set<String> forced) throws QuantizationException {
+    QuantizationContext ctx = new QuantizationContext(graph, calibration, options, forced);
     List<QuantizedTensor> inputs = new ArrayList<>();
     for (ValueInfo in : graph.inputs()) {
       QuantizedTensor q = input(ctx, in);
@@ -58,7 +81,8 @@ public final class Quantizer {
       }
       outputs.add(t);
     }
-    return new QuantizedGraph(graph.name(), inputs, ctx.layers, outputs, ctx.tensors, ctx.parameters, options);
+    return new QuantizedGraph(graph.name(), inputs, ctx.layers, outputs, ctx.tensors, ctx.parameters, options,
+        ctx.wideLayers);
   }
 
   /**
@@ -88,6 +112,14 @@ public final class Quantizer {
   }
 
   private static void layer(QuantizationContext ctx, Node node) throws QuantizationException {
+    if (!QuantizationContext.polynomial(node.op())) {
+      for (int i = 0; i < node.inputs().size(); i++) {
+        QuantizedTensor t = ctx.tensor(node.inputs().get(i));
+        if (t != null && t.kind() == QuantizedTensor.Kind.FIXED_POINT) {
+          ctx.narrow(node, i);
+        }
+      }
+    }
     switch (node.op()) {
       case Op.Conv c -> LinearRules.conv(ctx, node, c);
       case Op.Gemm g -> LinearRules.gemm(ctx, node, g);

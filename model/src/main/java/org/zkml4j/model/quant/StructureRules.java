@@ -1,5 +1,6 @@
 package org.zkml4j.model.quant;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.zkml4j.model.ir.Window;
  * Quantizes pooling, ArgMax, an output Softmax and the wiring ops. An average pool whose every
  * window divides by the same power of two 2^e (a 2x2 pool without padding: e = 2) keeps the window
  * sum and raises the scale by e, so it needs no division at all; other divisors are divided with
- * the rounding rule. Max pooling, wiring and Softmax keep the scale and the bounds.
+ * the rounding rule (on narrow tensors only). Max pooling, wiring and Softmax keep the scale and the
+ * bounds; window sums and wiring may read wide tensors.
  */
 final class StructureRules {
   private StructureRules() {}
@@ -52,16 +54,18 @@ final class StructureRules {
     if (dmin == dmax && Integer.bitCount(dmin) == 1) {
       int e = Integer.numberOfTrailingZeros(dmin);
       op = new QuantizedOp.AveragePool(window, countIncludePad, e);
-      long lo = Math.min((long) cmin * x.min(), (long) cmax * x.min());
-      long hi = Math.max((long) cmin * x.max(), (long) cmax * x.max());
-      try {
-        Math.multiplyExact(Math.max(Math.abs(x.min()), Math.abs(x.max())), (long) cmax);
-      } catch (ArithmeticException e2) {
-        throw ctx.tooWide(node, node.output(), 64);
+      BigInteger bmin = BigInteger.valueOf(cmin);
+      BigInteger bmax = BigInteger.valueOf(cmax);
+      BigInteger lo = bmin.multiply(x.lower()).min(bmax.multiply(x.lower()));
+      BigInteger hi = bmin.multiply(x.upper()).max(bmax.multiply(x.upper()));
+      BigInteger abs = x.lower().abs().max(x.upper().abs()).multiply(bmax);
+      if (x.wide() || abs.bitLength() + 1 > IntegerBounds.MAX_BITS) {
+        ctx.wideLayers.add(node.output());
       }
       ctx.emit(node, op, List.of(x.name()), x.scale() + e, lo, hi);
       return;
     }
+    x = ctx.narrow(node, 0);
     boolean partial = false;
     for (int p = 0; p < divisors.length; p++) {
       partial |= divisors[p] > inside[p];
@@ -104,11 +108,11 @@ final class StructureRules {
   /** Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Pad, Gather: one input, same scale. */
   static void wiring(QuantizationContext ctx, Node node, QuantizedOp op) throws QuantizationException {
     QuantizedTensor x = ctx.runtime(node, 0);
-    long lo = x.min();
-    long hi = x.max();
+    BigInteger lo = x.lower();
+    BigInteger hi = x.upper();
     if (op instanceof QuantizedOp.Pad p && ctx.outputShape(node).size() > 0 && pads(p)) {
-      lo = Math.min(lo, p.value());
-      hi = Math.max(hi, p.value());
+      lo = lo.min(BigInteger.valueOf(p.value()));
+      hi = hi.max(BigInteger.valueOf(p.value()));
     }
     ctx.emit(node, op, List.of(x.name()), x.scale(), lo, hi);
   }
@@ -141,32 +145,36 @@ final class StructureRules {
     }
     List<String> inputs = new ArrayList<>();
     List<Integer> shifts = new ArrayList<>();
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
+    BigInteger lo = null;
+    BigInteger hi = null;
+    boolean wide = false;
     for (int i = 0; i < node.inputs().size(); i++) {
       QuantizedTensor t = ctx.tensor(node.inputs().get(i));
-      long l;
-      long h;
+      BigInteger l;
+      BigInteger h;
       if (t == null) {
         Tensor c = ctx.constant(node, i);
         String p = ctx.parameter(node, "constant" + i, c.shape(), s, ctx.quantize(node, c, 1, s));
         inputs.add(p);
         shifts.add(0);
-        l = ctx.parameters.get(p).min();
-        h = ctx.parameters.get(p).max();
+        l = BigInteger.valueOf(ctx.parameters.get(p).min());
+        h = BigInteger.valueOf(ctx.parameters.get(p).max());
       } else {
         int shift = s - t.scale();
+        if (shift > IntegerBounds.WIDE_BITS) {
+          throw ctx.retry(node.inputs(), ctx.tooWide(node, node.output(), t.bits() + shift, IntegerBounds.WIDE_BITS));
+        }
         inputs.add(t.name());
         shifts.add(shift);
-        try {
-          l = IntegerBounds.shiftLeft(t.min(), shift);
-          h = IntegerBounds.shiftLeft(t.max(), shift);
-        } catch (ArithmeticException e) {
-          throw ctx.tooWide(node, node.output(), 64);
-        }
+        l = t.lower().shiftLeft(shift);
+        h = t.upper().shiftLeft(shift);
+        wide |= t.wide();
       }
-      lo = Math.min(lo, l);
-      hi = Math.max(hi, h);
+      lo = lo == null ? l : lo.min(l);
+      hi = hi == null ? h : hi.max(h);
+    }
+    if (wide || IntegerBounds.signedBits(lo, hi) > IntegerBounds.MAX_BITS) {
+      ctx.wideLayers.add(node.output());
     }
     ctx.emit(node, new QuantizedOp.Concat(op.axis(), shifts), inputs, s, lo, hi);
   }

@@ -160,7 +160,7 @@ class AdversarialTest {
   }
 
   /** A decomposition hint that spells x + offset instead of x: a shifted quotient or remainder. */
-  private record OffsetDecomposition(long offset) implements Hint {
+  record OffsetDecomposition(long offset) implements Hint {
     private static final PrimeField FR = Bn254.FR;
 
     @Override

@@ -53,4 +53,13 @@ final class LayerProbe implements Hint {
   Witness witness() {
     return witness;
   }
+
+  /** Signed integers as the field elements a witness holds for them. */
+  static BigInteger[] field(BigInteger[] signed) {
+    BigInteger[] f = new BigInteger[signed.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = signed[i].mod(Bn254.R_MODULUS);
+    }
+    return f;
+  }
 }

@@ -60,7 +60,7 @@ class TrainedMnistTest {
     }
   }
 
-  private static Path modelsFolder() {
+  static Path modelsFolder() {
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
       Path candidate = d.resolve("models/mnist");
       if (Files.isRegularFile(candidate.resolve("circomlib-ml-arch.onnx"))) {
@@ -71,7 +71,7 @@ class TrainedMnistTest {
   }
 
   /** The digits of a models/mnist JSON file: pixel bytes (input = pixel / 255) and labels. */
-  private record Digits(List<int[]> images, List<Integer> labels) {
+  record Digits(List<int[]> images, List<Integer> labels) {
     static Digits read(Path file) throws IOException {
       String json = Files.readString(file);
       List<int[]> images = new ArrayList<>();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -85,16 +87,29 @@ class QuantizerTest {
   }
 
   @Test
-  void aBoundBeyond60Bits_isReportedWithAdvice() throws Exception {
+  void aBoundBeyond60Bits_isAWideOutput_readByEvaluateExact() throws Exception {
     Random r = new Random(6);
     Graph g = new GraphBuilder("wide").input("x", ElementType.FLOAT, Shape.of(1, 512))
         .constant("w", TestGraphs.random(r, Shape.of(512, 512), 1))
         .node("g1", new Op.Gemm(1, 1, false, true), List.of("x", "w"), "h")
         .node("m", new Op.Mul(), List.of("h", "h"), "y").output("y").build();
     QuantizationOptions wide = new QuantizationOptions(QuantizationOptions.Optimize.ACCURACY, 24, 24, 32, 40, 2, 1);
-    QuantizationException e = assertThrows(QuantizationException.class,
-        () -> Quantizer.quantize(g, TestGraphs.calibration(r, g, 2, -1, 1), wide));
-    assertTrue(e.getMessage().contains("fewer input, weight or activation bits"), e.getMessage());
+    QuantizedGraph q = Quantizer.quantize(g, TestGraphs.calibration(r, g, 2, -1, 1), wide);
+    assertEquals(new QuantizedOp.Dense(0), q.layers().get(0).op(), "deferred: " + q);
+    assertEquals(new QuantizedOp.Mul(0), q.layers().get(1).op(), "deferred: " + q);
+    QuantizedTensor y = q.tensor("y");
+    assertTrue(y.wide() && y.bits() <= IntegerBounds.WIDE_BITS, y.toString());
+    long[] x = new long[512];
+    Arrays.fill(x, q.inputs().get(0).max());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> q.evaluate(List.of(x)));
+    assertTrue(e.getMessage().contains("evaluateExact"), e.getMessage());
+    // the exact square of the exact dot product, computed here with BigInteger from the integer weights
+    long[] w = q.parameters().get(0).values();
+    BigInteger dot = BigInteger.ZERO;
+    for (int i = 0; i < 512; i++) {
+      dot = dot.add(BigInteger.valueOf(w[i]).multiply(BigInteger.valueOf(x[i])));
+    }
+    assertEquals(dot.multiply(dot), q.evaluateExact(List.of(x)).get(0)[0]);
   }
 
   @Test
