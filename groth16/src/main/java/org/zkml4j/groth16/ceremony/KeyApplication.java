@@ -50,6 +50,9 @@ final class KeyApplication {
         for (int k = 0; k < m; k++) {
           if (batch.failed[k]) {
             CurveGroup group = groups.get();
+            if (group.isInfinityAffine(points, (start + k) * a)) {
+              continue; // the output is already zero: infinity times anything
+            }
             long[] jac = new long[group.jacobianSize()];
             ScalarMultiplier.of(group).multiplyAffine(jac, 0, points, (start + k) * a, scalars, 4 * k);
             group.toAffine(out, (start + k) * a, jac, 0);

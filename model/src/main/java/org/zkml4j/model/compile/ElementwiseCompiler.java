@@ -14,9 +14,19 @@ import org.zkml4j.model.quant.QuantizedTensor;
  * {@link QuantizedOp.ChannelAffine}, element by element with broadcasting.
  *
  * <p>Costs per element: a sum or difference, 0 (scale alignment is a constant factor); a product,
- * 0 when a factor is a fixed parameter, else 1; then shift + bits(output) when it is rescaled.
+ * 0 when a factor is a fixed parameter, else 1, plus 1 for each factor of more than
+ * {@link #MAX_FACTOR_TERMS} terms; then shift + bits(output) when it is rescaled.
  */
 final class ElementwiseCompiler implements LayerCompiler {
+  /**
+   * Factors of a product with more terms than this get a wire of their own first. A factor's terms
+   * are entries of the constraint's A or B row, and every B entry costs circuit setup a G2 scalar
+   * multiplication: the square of a fixed-weight convolution's unrescaled output (a combination
+   * of 144 wires in the x^2 convnet) cost setup about 290 G1 and G2 terms, against 145 G1 terms
+   * and one more constraint once the combination is a wire.
+   */
+  static final int MAX_FACTOR_TERMS = 2;
+
   @Override
   public TensorVar compile(LayerContext ctx, QuantizedLayer layer, List<TensorVar> in, QuantizedTensor out) {
     Api api = ctx.api;
@@ -44,8 +54,16 @@ final class ElementwiseCompiler implements LayerCompiler {
         TensorVar b = in.get(1);
         int[] ia = Indexing.broadcast(a.shape(), shape);
         int[] ib = Indexing.broadcast(b.shape(), shape);
+        boolean runtimeProduct = a.fixed() == null && b.fixed() == null;
         for (int o = 0; o < y.length; o++) {
-          y[o] = api.mul(a.v()[ia[o]], b.v()[ib[o]]);
+          Variable u = a.v()[ia[o]];
+          Variable v = b.v()[ib[o]];
+          if (runtimeProduct) {
+            boolean square = u == v;
+            u = operand(api, u);
+            v = square ? u : operand(api, v);
+          }
+          y[o] = api.mul(u, v);
         }
         return ctx.rescaled(out, y, op.shift(), exact, LayerContext.worst(a.proven(), b.proven(), 1, 0));
       }
@@ -64,5 +82,10 @@ final class ElementwiseCompiler implements LayerCompiler {
       }
       default -> throw new IllegalArgumentException("not an element-wise op: " + layer);
     }
+  }
+
+  /** The factor itself when it is short, else one wire equal to it (one constraint). */
+  private static Variable operand(Api api, Variable factor) {
+    return factor.terms() > MAX_FACTOR_TERMS ? api.materialize(factor) : factor;
   }
 }

@@ -56,9 +56,9 @@ class WideTensorTest {
 
     CompiledModel fixed = ModelCompiler.compile(q, Visibility.defaults());
     long n = fixed.circuit().r1cs().numConstraints();
-    // 784 8-bit pixels (6,272) and one constraint per square (2,704 + 968); the logits are public unrescaled.
-    // Before deferred rescales this model cost 177,132.
-    assertTrue(n < 10_000, n + " constraints\n" + ModelInspector.render(fixed));
+    // 784 8-bit pixels (6,272), two constraints per square (2,704 + 968: its factor becomes a wire, then the
+    // product); the logits are public unrescaled. Before deferred rescales this model cost 177,132.
+    assertTrue(n < 15_000, n + " constraints\n" + ModelInspector.render(fixed));
     assertTrue(q.outputs().get(0).wide(), q.toString());
 
     // against the float model: logits within 2% of their range, and the same class on every digit
