@@ -48,11 +48,14 @@ final class QapEvaluation {
         FR.mul(c, 4 * i, a, 4 * i, b, 4 * i);
       }
     });
+    timer.lap("h: C = AB");
     EvaluationDomain domain = EvaluationDomain.ofLog2Size(pk.log2DomainSize(), parallelism);
     long[] shift = domain.snarkjsCosetShift();
+    timer.lap("h: domain");
     domain.evaluationsToCoset(a, 0, shift);
+    timer.lap("h: coset NTT of A");
     domain.evaluationsToCoset(b, 0, shift);
-    timer.lap("h: C = AB, domain");
+    timer.lap("h: coset NTT of B");
     domain.evaluationsToCoset(c, 0, shift);
     parallelism.forRange(n, MIN_CHUNK, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -60,7 +63,7 @@ final class QapEvaluation {
         FR.sub(a, 4 * i, a, 4 * i, c, 4 * i);
       }
     });
-    timer.lap("h: coset NTTs and AB - C");
+    timer.lap("h: coset NTT of C, AB - C");
     return a;
   }
 
