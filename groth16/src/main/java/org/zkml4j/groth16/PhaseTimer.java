@@ -45,8 +45,8 @@ public final class PhaseTimer {
       return OFF;
     }
     if (STARTUP_REPORTED.compareAndSet(false, true)) {
-      // The JVM's own record of its start (ms resolution): the process start instant that
-      // ProcessHandle gives is derived from boot-time clock ticks, and was seen hundreds of ms off.
+      // The JVM's own record of its start (ms resolution). ProcessHandle's start instant, which
+      // Linux derives from the boot time in whole seconds, was seen about 0.7 s off.
       long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
       print("jvm start to first timer", sinceStart * 1_000_000, processCpuNanos());
     }

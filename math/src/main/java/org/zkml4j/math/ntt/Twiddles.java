@@ -42,9 +42,10 @@ final class Twiddles {
     this.k = k;
     int half = k == 0 ? 0 : 1 << (k - 1);
     this.top = new long[LIMBS * half];
-    // In PrimeField arithmetic, not in lanes: a fresh JVM builds its first tables before C2 has
-    // compiled the lane kernels, which run 100 times slower until then (a 2^17 table took 0.8 s
-    // in lanes in a cold JVM against a few ms here); warm, it costs a few ms more at 2^17.
+    // In PrimeField arithmetic, not in lanes: a fresh JVM builds its first table before C2 has
+    // compiled the lane kernels, which run about 100 times slower until then (a 2^17 table took
+    // 0.8 s in lanes in a JVM without the launcher's start-up cache; in scalar the whole domain
+    // of a cold 2^17 prove takes 30 to 90 ms); warm, scalar costs a few ms more at 2^17.
     parallelism.forRange((half + BLOCK - 1) / BLOCK, 1 << 7, (from, to) -> {
       long[] w = FR.newVector(BLOCK);
       long[] block = LF.newVector(BLOCK);
