@@ -15,8 +15,12 @@ import org.zkml4j.math.msm.BucketArithmetic;
  * a cold {@code groth16 prove} of a 67,210 constraint Poseidon chain the first coset NTT (2^17)
  * took about 1.4 s of CPU time, the next two about 0.1 s each. Calls on one block reach the
  * thresholds with the least work; past them the thread only polls, once a millisecond, until the
- * kernels run at compiled speed, leaving the CPU to the command. On a loaded 2-core machine the
- * first NTT then took about 1.1 s of CPU time, at a cost of about 0.3 s during the read.
+ * kernels run at compiled speed, leaving the CPU to the command. The prover waits for that
+ * ({@link #awaitCompiled}) before its first large NTT instead of calling slow kernels. On a
+ * loaded 2-core machine (load 8 to 10) the first coset NTT of that chain then took about 0.3 s of
+ * CPU time instead of 1.2 s, and the whole command 5.16 s instead of 5.42 s (medians of 4); on
+ * circomlib-ml's MNIST convnet 5.28 s instead of 6.00 s (medians of 3). Wall times at that load
+ * were too noisy to compare.
  *
  * <p>The real cure is earlier C2 compilation of the kernels: with the JVM option
  * {@code -XX:CompileCommand=CompileThresholdScaling,org.zkml4j.math.field.LaneKernel::*,0.02} the
@@ -24,6 +28,8 @@ import org.zkml4j.math.msm.BucketArithmetic;
  */
 final class ProverWarmUp {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
+  /** The warm-up thread, once started. */
+  private static volatile Thread thread;
   /**
    * Rounds (each calls every kernel once per field, so twice per kernel method) that take the
    * kernels past C2's tiered thresholds: 5,000 invocations, or 15,000 invocations plus loop
@@ -42,9 +48,29 @@ final class ProverWarmUp {
     if (!BucketArithmetic.LANES.isAvailable() || !STARTED.compareAndSet(false, true)) {
       return;
     }
-    Thread thread = new Thread(ProverWarmUp::run, "zkml4j-warm-up");
-    thread.setDaemon(true);
-    thread.start();
+    Thread t = new Thread(ProverWarmUp::run, "zkml4j-warm-up");
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  /**
+   * Starts the warm-up if need be and waits, at most {@code maxMillis}, until it ends: until the
+   * kernels run at compiled speed. Large NTTs and MSMs call this before their first lane work:
+   * kernel calls made before C2 has installed the kernels advance the work at about a hundredth of
+   * the compiled speed while taking CPU time from the compiler, so waiting costs no progress and
+   * lets the compilation finish sooner.
+   */
+  static void awaitCompiled(long maxMillis) {
+    startOnce();
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(maxMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
