@@ -48,6 +48,16 @@ public final class Groth16 {
   }
 
   /**
+   * Starts, once per JVM and on a background thread, a warm-up of the vector kernels the prover's
+   * NTTs and MSMs run on, so that a fresh JVM has them compiled by the time it proves; returns at
+   * once, and does nothing after the first call. Worth calling as soon as a proof is in sight,
+   * before reading its files: {@code ZkeyReader} calls it. A warm JVM loses nothing by it.
+   */
+  public static void warmUp() {
+    ProverWarmUp.startOnce();
+  }
+
+  /**
    * Verifies a proof of the given public signals (outputs, then public inputs, as in
    * public.json).
    *

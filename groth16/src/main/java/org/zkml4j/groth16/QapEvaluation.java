@@ -24,6 +24,12 @@ final class QapEvaluation {
   private static final PrimeField FR = Bn254.FR;
   /** Entries per parallel task when accumulating rows. */
   private static final int MIN_CHUNK = 1 << 14;
+  /**
+   * The longest wait for the lane kernels' compilation before the first NTT of a large domain
+   * ({@link ProverWarmUp#awaitCompiled}); a JVM that does not compile them within it proceeds
+   * in slow code rather than wait longer.
+   */
+  private static final long KERNEL_WAIT_MILLIS = 2_000;
 
   private QapEvaluation() {}
 
@@ -48,11 +54,18 @@ final class QapEvaluation {
         FR.mul(c, 4 * i, a, 4 * i, b, 4 * i);
       }
     });
+    timer.lap("h: C = AB");
     EvaluationDomain domain = EvaluationDomain.ofLog2Size(pk.log2DomainSize(), parallelism);
     long[] shift = domain.snarkjsCosetShift();
+    timer.lap("h: domain");
+    if (pk.log2DomainSize() >= Prover.LANES_FROM_LOG2_DOMAIN) {
+      ProverWarmUp.awaitCompiled(KERNEL_WAIT_MILLIS);
+      timer.lap("h: waiting for the lane kernels' compilation");
+    }
     domain.evaluationsToCoset(a, 0, shift);
+    timer.lap("h: coset NTT of A");
     domain.evaluationsToCoset(b, 0, shift);
-    timer.lap("h: C = AB, domain");
+    timer.lap("h: coset NTT of B");
     domain.evaluationsToCoset(c, 0, shift);
     parallelism.forRange(n, MIN_CHUNK, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -60,7 +73,7 @@ final class QapEvaluation {
         FR.sub(a, 4 * i, a, 4 * i, c, 4 * i);
       }
     });
-    timer.lap("h: coset NTTs and AB - C");
+    timer.lap("h: coset NTT of C, AB - C");
     return a;
   }
 

@@ -2,9 +2,13 @@ package org.zkml4j.groth16.format;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.zkml4j.groth16.Groth16;
 import org.zkml4j.groth16.Phase2Contribution;
 import org.zkml4j.groth16.Phase2Contributions;
 import org.zkml4j.groth16.PhaseTimer;
@@ -53,6 +57,8 @@ public final class ZkeyReader {
   static final int COEFFICIENT_BYTES = 44;
   /** Header section size: 4 + 32 + 4 + 32 + 3 * 4 bytes, 3 G1 and 3 G2 points. */
   static final int HEADER_BYTES = 84 + 3 * G1_BYTES + 3 * G2_BYTES;
+  /** Bytes converted to longs at a time. */
+  private static final int CHUNK_BYTES = 1 << 16;
 
   private ZkeyReader() {}
 
@@ -62,6 +68,7 @@ public final class ZkeyReader {
   }
 
   public static ProvingKey read(Path file, Parallelism parallelism) throws IOException, FormatException {
+    Groth16.warmUp(); // a key is read to be used, mostly to prove: compile the lane kernels meanwhile
     PhaseTimer timer = PhaseTimer.start("zkey read");
     try (BinFileReader in = BinFileReader.open(file, MAGIC, VERSION, VERSION)) {
       for (int type : in.sectionTypes()) {
@@ -82,17 +89,29 @@ public final class ZkeyReader {
       int nVars = sizes[0], nPublic = sizes[1], domainSize = sizes[2];
       key.ic(points(in.section(3, "section 3 (IC)"), nPublic + 1L, false, "nPublic + 1"));
       timer.lap("header");
-      key.coefficients(coefficients(in.section(4, "section 4 (coefficients)"), parallelism));
-      timer.lap("coefficients");
-      key.pointsA(points(in.section(5, "section 5 (A)"), nVars, false, "nVars"));
-      key.pointsB1(points(in.section(6, "section 6 (B1)"), nVars, false, "nVars"));
-      key.pointsB2(points(in.section(7, "section 7 (B2)"), nVars, true, "nVars"));
-      key.pointsC(points(in.section(8, "section 8 (C)"), (long) nVars - nPublic - 1, false, "nVars - nPublic - 1"));
-      key.pointsH(points(in.section(9, "section 9 (H)"), domainSize, false, "domainSize"));
+      // The big sections are parsed concurrently (each has its own buffer and positional reads):
+      // parsing is serial work that would otherwise leave the other cores idle.
+      BinFileReader.Section coefficientSection = in.section(4, "section 4 (coefficients)");
+      BinFileReader.Section[] pointSections = {in.section(5, "section 5 (A)"), in.section(6, "section 6 (B1)"),
+          in.section(7, "section 7 (B2)"), in.section(8, "section 8 (C)"), in.section(9, "section 9 (H)")};
+      long[] counts = {nVars, nVars, nVars, (long) nVars - nPublic - 1, domainSize};
+      String[] countNames = {"nVars", "nVars", "nVars", "nVars - nPublic - 1", "domainSize"};
+      long[][] points = new long[pointSections.length][];
+      QapCoefficients[] coefficients = new QapCoefficients[1];
+      List<Parse> parses = new ArrayList<>();
+      parses.add(() -> coefficients[0] = coefficients(coefficientSection, parallelism));
+      for (int i = 0; i < pointSections.length; i++) {
+        int section = i;
+        parses.add(() -> points[section] = points(pointSections[section], counts[section], section == 2,
+            countNames[section]));
+      }
+      runAll(parses, parallelism);
+      key.coefficients(coefficients[0]);
+      key.pointsA(points[0]).pointsB1(points[1]).pointsB2(points[2]).pointsC(points[3]).pointsH(points[4]);
       if (in.has(10)) {
         key.contributions(contributions(in.section(10, "section 10 (contributions)")));
       }
-      timer.lap("points");
+      timer.lap("sections");
       try {
         ProvingKey built = key.build();
         timer.lap("checks");
@@ -158,10 +177,52 @@ public final class ZkeyReader {
       expectSize(s, n * bytes, count + " = " + n + " " + (g2 ? "G2" : "G1") + " points of " + bytes + " bytes");
     }
     long[] p = new long[Math.toIntExact(n * bytes / 8)];
-    for (int i = 0; i < p.length; i += 4) {
-      s.limbs(p, i);
-    }
+    readLongs(s, p);
     return p;
+  }
+
+  /** Fills dst with little-endian longs from s, a chunk of bytes at a time. */
+  private static void readLongs(BinFileReader.Section s, long[] dst) throws IOException, FormatException {
+    byte[] chunk = new byte[Math.min(CHUNK_BYTES, 8 * dst.length)];
+    LongBuffer longs = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    for (int at = 0; at < dst.length; ) {
+      int count = Math.min(chunk.length / 8, dst.length - at);
+      s.bytes(chunk, 0, 8 * count);
+      longs.get(0, dst, at, count);
+      at += count;
+    }
+  }
+
+  /** A section parse, run on the executor. */
+  @FunctionalInterface
+  private interface Parse {
+    void run() throws IOException, FormatException;
+  }
+
+  /** Runs the parses in parallel; the first failure (in list order) is rethrown as it was. */
+  private static void runAll(List<Parse> parses, Parallelism parallelism) throws IOException, FormatException {
+    Exception[] failures = new Exception[parses.size()];
+    List<Runnable> tasks = new ArrayList<>();
+    for (int i = 0; i < parses.size(); i++) {
+      int task = i;
+      tasks.add(() -> {
+        try {
+          parses.get(task).run();
+        } catch (IOException | FormatException | RuntimeException e) {
+          failures[task] = e;
+        }
+      });
+    }
+    parallelism.invokeAll(tasks);
+    for (Exception e : failures) {
+      switch (e) {
+        case null -> { }
+        case IOException io -> throw io;
+        case FormatException format -> throw format;
+        case RuntimeException runtime -> throw runtime;
+        default -> throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static QapCoefficients coefficients(BinFileReader.Section s, Parallelism parallelism)
