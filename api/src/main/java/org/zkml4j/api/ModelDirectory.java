@@ -249,6 +249,12 @@ final class ModelDirectory {
           + " settings in " + MANIFEST + " (it was compiled by zkml4j " + m.text(m.object(root, "provenance"), "zkml4j")
           + ", or a file changed); compile the model again with zkml4j compile, and run setup again");
     }
+    if (!m.inputs(root).equals(ZkModel.inputsOf(parts.compiled()))
+        || m.integer(circuit, "publicSignals") != parts.compiled().circuit().r1cs().numPublic()) {
+      // what a later open takes from the manifest instead of compiling must be checked before it is trusted
+      throw new FormatException(manifest, "does not describe the circuit its files compile to (the inputs or the"
+          + " number of public signals differ); compile the model again with zkml4j compile");
+    }
     timer.lap("compare with " + CIRCUIT);
     if (digest.isPresent() && verified.isPresent()) {
       verified.get().add(digest.get(), dir);

@@ -17,7 +17,9 @@ import java.util.Optional;
  * <p>Why this is as safe as recompiling on every open. Compilation is a deterministic function of
  * the code and of those files (the manifest holds every setting). An entry is written only after
  * the circuit was compiled from exactly these bytes by exactly this code and found byte for byte
- * equal to {@code circuit.r1cs} ({@link ModelDirectory#open} without an entry), or when
+ * equal to {@code circuit.r1cs}, with the manifest's description of it (inputs, number of public
+ * signals: what an open with an entry takes from the manifest) equal to the compiled model's
+ * ({@link ModelDirectory#open} without an entry), or when
  * {@link ModelDirectory#save} has just written the files from the model it compiled and read them
  * back to the same compile inputs. So finding the entry proves what a recompilation would: any
  * changed byte in any of the four files, or any rebuild of the compiler, gives another digest, no

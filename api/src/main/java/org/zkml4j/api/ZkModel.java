@@ -96,7 +96,8 @@ public final class ZkModel {
         : Deferred.of("hashing the circuit of " + name, () -> ModelDirectory.sha256Hex(this.r1cs.get()));
   }
 
-  private static List<InputSpec> inputsOf(CompiledModel compiled) {
+  /** The inputs as input files see them. */
+  static List<InputSpec> inputsOf(CompiledModel compiled) {
     List<InputSpec> specs = new ArrayList<>();
     compiled.graph().inputs().forEach(t -> specs.add(new InputSpec(t.name(), t.shape())));
     return specs;

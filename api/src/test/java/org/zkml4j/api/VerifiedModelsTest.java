@@ -90,6 +90,15 @@ class VerifiedModelsTest {
     }
     Files.writeString(dir.resolve("model.json"), manifest);
 
+    // the manifest's description of the circuit, which an open with a record reads instead of compiling
+    String shape = "\"shape\" : [ 1, 1, 7, 7 ]";
+    assertTrue(manifest.contains(shape), manifest);
+    String twisted = manifest.replace(shape, "\"shape\" : [ 1, 7, 7, 1 ]");
+    Files.writeString(dir.resolve("model.json"), twisted);
+    assertRefused(dir, cache, "does not describe the circuit its files compile to");
+    assertRefused(dir, tmp.resolve("cache-fresh"), "does not describe the circuit its files compile to");
+    Files.writeString(dir.resolve("model.json"), manifest);
+
     // a calibration sample changed, with its hash made to match
     Path samples = dir.resolve("calibration.bin");
     byte[] bytes = Files.readAllBytes(samples);
