@@ -132,7 +132,8 @@ final class ModelDirectory {
     compiled.publicSignalNames().forEach(names::add);
     byte[] manifest = (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
     Files.write(dir.resolve(MANIFEST), manifest);
-    Optional<String> digest = VerifiedModels.digest(manifest, src.onnx(), samples, r1csBytes);
+    Optional<String> digest = VerifiedModels.digest(List.of(sha256Hex(manifest), sha256Hex(src.onnx()),
+        sha256Hex(samples), circuitHash));
     if (verified.isPresent() && digest.isPresent() && readsBackAs(src, model.graph(), dir, manifest, samples)) {
       verified.get().add(digest.get(), dir);
     }
@@ -231,7 +232,8 @@ final class ModelDirectory {
     Settings settings = m.settings(root);
     timer.lap("read and hash the files");
 
-    Optional<String> digest = VerifiedModels.digest(manifestBytes, onnx, samples, r1cs);
+    Optional<String> digest = VerifiedModels.digest(List.of(sha256Hex(manifestBytes), m.text(model, "sha256"),
+        m.text(cal, "sha256"), m.text(circuit, "sha256")));
     if (digest.isPresent() && verified.isPresent() && verified.get().contains(digest.get())) {
       String name = m.text(model, "source");
       Deferred<ZkModel.Parts> parts = Deferred.of("compiling " + onnxFile,
@@ -259,7 +261,7 @@ final class ModelDirectory {
     if (digest.isPresent() && verified.isPresent()) {
       verified.get().add(digest.get(), dir);
     }
-    return new ZkModel(parts, sha256Hex(r1cs));
+    return new ZkModel(parts, m.text(circuit, "sha256"));
   }
 
   /** Imports, calibrates and compiles what a directory's files hold. */

@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The model directories whose circuit this zkml4j build has seen compile from their files: one
  * empty-ish file per check, {@code <cache>/verified/<digest>}, where the digest is the SHA-256 of
- * the {@link CompilerIdentity} and of the exact bytes of {@code model.json}, {@code model.onnx},
- * {@code calibration.bin} and {@code circuit.r1cs}, each length-prefixed.
+ * the {@link CompilerIdentity} and of the SHA-256 of each of {@code model.json}, {@code model.onnx},
+ * {@code calibration.bin} and {@code circuit.r1cs}.
  *
  * <p>Why this is as safe as recompiling on every open. Compilation is a deterministic function of
  * the code and of those files (the manifest holds every setting). An entry is written only after
@@ -46,16 +47,18 @@ final class VerifiedModels {
   }
 
   /**
-   * The digest of one state of a model directory under this build's compiler; empty when the
-   * build has no {@link CompilerIdentity}, in which case nothing is ever trusted.
+   * The digest of one state of a model directory under this build's compiler, from the SHA-256
+   * (hex) of each of its files, manifest first; empty when the build has no {@link
+   * CompilerIdentity}, in which case nothing is ever trusted. Hashing the files' hashes is as
+   * collision-resistant as hashing the files, and each file is hashed once per open.
    */
-  static Optional<String> digest(byte[] manifest, byte[] onnx, byte[] calibration, byte[] circuit) {
+  static Optional<String> digest(List<String> fileHashes) {
     return CompilerIdentity.digest().map(identity -> {
       MessageDigest sha = ModelDirectory.sha256();
       sha.update("zkml4j verified model directory 1\n".getBytes(StandardCharsets.UTF_8));
-      for (byte[] part : new byte[][] {identity, manifest, onnx, calibration, circuit}) {
-        sha.update(ModelDirectory.lengthPrefix(part.length));
-        sha.update(part);
+      sha.update(identity);
+      for (String hash : fileHashes) {
+        sha.update(HexFormat.of().parseHex(hash));
       }
       return HexFormat.of().formatHex(sha.digest());
     });
