@@ -118,9 +118,11 @@ public final class ZkModel {
   }
 
   /**
-   * Opens a model directory written by {@link #save}: recompiles the model from the ONNX file,
-   * calibration samples and settings recorded there, and checks that the result is the saved
-   * circuit.
+   * Opens a model directory written by {@link #save}: checks every file against the SHA-256 the
+   * manifest records, and that the saved circuit is the one this zkml4j compiles from the ONNX
+   * file, calibration samples and settings recorded there, by recompiling, or by finding that this
+   * very build already did so for these very files ({@link #open(Path, Path)}, with
+   * {@link SetupOptions#defaultCacheDirectory()}).
    *
    * @throws FormatException naming the file, if the directory is incomplete, was written by a
    *     newer format, or holds a circuit this version compiles differently
@@ -145,7 +147,8 @@ public final class ZkModel {
    * Writes the model into a directory (created if needed): {@value ModelDirectory#MANIFEST} (format
    * version, provenance, settings, the signal layout), the ONNX file, the calibration samples and
    * {@value ModelDirectory#CIRCUIT} (circom's format). Keys a directory holds from an earlier
-   * compilation are deleted when the circuit changed, since they no longer fit it.
+   * compilation are deleted when the circuit changed, since they no longer fit it. Remembers the
+   * directory as checked under {@link SetupOptions#defaultCacheDirectory()} ({@link #save(Path, Path)}).
    */
   public void save(Path directory) throws IOException {
     save(directory, SetupOptions.defaultCacheDirectory());

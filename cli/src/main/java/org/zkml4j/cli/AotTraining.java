@@ -21,14 +21,14 @@ import org.zkml4j.math.field.Bn254;
 /**
  * The training run of the launcher's JDK AOT cache (JEP 483, 514, 515): runs the commands a user
  * runs, so that the JVM records the classes they load and the profiles of their hot methods,
- * which later commands then start with. Two parts, a few seconds together:
+ * which later commands then start with. Two parts, about ten seconds together on two cores:
  * <ol>
- *   <li>the model verbs on a tiny 7x7 MNIST model bundled as a resource ({@value #RESOURCES}tiny.onnx: 942
- *       constraints): {@code compile}, {@code setup} (a local ceremony of power 10, in a
- *       temporary cache), {@code prove} from JSON and from a PNG, {@code verify}. This puts the
- *       ONNX importer, the quantizer, the model compiler, the witness generator, the manifest
- *       reading and the image decoder in the cache: what a cold {@code prove} of any model spends
- *       its first second on.
+ *   <li>the model verbs on a tiny 7x7 MNIST model bundled as a resource ({@value #RESOURCES}, 942
+ *       constraints): {@code compile}; a power-10 ceremony made with the {@code powersoftau}
+ *       verbs; {@code setup --ptau} from it; {@code prove} from JSON and from a PNG;
+ *       {@code verify}. This puts the ONNX importer, the quantizer, the model compiler, the
+ *       witness generator, the manifest reading, the ceremony and key code and the image decoder
+ *       in the cache: what a cold {@code prove} of any model spends its first second on.
  *   <li>{@code groth16 prove} on a synthetic key and witness of 5,000 signals on a 2^13 domain,
  *       big enough to reach the prover's lane kernels (from 2^13), which the tiny model's 2^10
  *       domain does not.
@@ -71,7 +71,12 @@ final class AotTraining {
     String model = dir.resolve("model").toString(), cache = dir.resolve("cache").toString();
     run("compile", files.resolve("tiny.onnx").toString(), "-o", model, "--calibration",
         files.resolve("calibration.json").toString(), "--cache", cache);
-    run("setup", model, "--cache", cache);
+    // a ceremony made with the powersoftau verbs, then read by setup as a public ceremony file is
+    String[] ptau = {dir.resolve("0.ptau").toString(), dir.resolve("1.ptau").toString(), dir.resolve("2.ptau").toString()};
+    run("powersoftau", "new", "bn128", "10", ptau[0]);
+    run("powersoftau", "contribute", ptau[0], ptau[1], "--name=training", "-e=training entropy");
+    run("powersoftau", "prepare", "phase2", ptau[1], ptau[2]);
+    run("setup", model, "--ptau", ptau[2], "--cache", cache);
     run("prove", model, "--input", files.resolve("digit-7.json").toString(), "-o", dir.resolve("proof").toString(),
         "--cache", cache);
     run("prove", model, "--input", files.resolve("digit-7.png").toString(), "-o", dir.resolve("proof").toString(),

@@ -74,8 +74,8 @@ final class ProveCommand implements Command {
     ZkModel model = ModelOptions.open(dir, args);
     ModelInput input = model.readInput(inputFile);
     // The proving key is read on another thread while this one compiles the model's witness generator.
-    FutureTask<Keys> keys = new FutureTask<>(() -> readKeys(dir, parallelism));
     requireKeys(dir);
+    FutureTask<Keys> keys = new FutureTask<>(() -> Keys.read(dir, parallelism));
     Thread.ofPlatform().daemon().name("zkml4j-read-zkey").start(keys);
     long start = System.nanoTime();
     ModelWitness witness = witness(model, input, inputFile);
@@ -106,17 +106,11 @@ final class ProveCommand implements Command {
   }
 
   /** Fails, saying to run setup, unless the model directory has a proving key. */
-  static void requireKeys(Path dir) {
+  private static void requireKeys(Path dir) {
     if (!Files.isRegularFile(dir.resolve(Keys.ZKEY))) {
       throw new IllegalArgumentException(dir + " has no keys yet (" + Keys.ZKEY + "): run zkml4j setup " + dir
           + " first");
     }
-  }
-
-  /** The keys of a model directory, or a message saying to run setup first. */
-  static Keys readKeys(Path dir, Parallelism parallelism) throws Exception {
-    requireKeys(dir);
-    return Keys.read(dir, parallelism);
   }
 
   /** The witness; an input outside the compiled range is the user's to fix, so it is an input error. */

@@ -10,6 +10,7 @@ import org.zkml4j.api.ProofBundle;
 import org.zkml4j.api.Verdict;
 import org.zkml4j.api.ZkModel;
 import org.zkml4j.groth16.VerifyingKey;
+import org.zkml4j.math.parallel.Parallelism;
 import org.zkml4j.model.compile.Visibility;
 
 /** {@code verify <dir> <proofdir>}: check a proof against a compiled model's verifying key. */
@@ -61,6 +62,7 @@ final class VerifyCommand implements Command {
     args.expectPositionals(2, 2);
     Path dir = args.path(0);
     Path proofDir = args.path(1);
+    Parallelism parallelism = ModelOptions.parallelism(args);
     ZkModel model = ModelOptions.open(dir, args);
     if (!Files.isRegularFile(dir.resolve(Keys.VERIFICATION_KEY))) {
       throw new IllegalArgumentException(dir + " has no verifying key yet (" + Keys.VERIFICATION_KEY + "): run"
@@ -72,7 +74,7 @@ final class VerifyCommand implements Command {
     }
     VerifyingKey vk = Keys.readVerifyingKey(dir);
     ProofBundle proof = ProofBundle.read(proofDir);
-    Verdict verdict = model.check(vk, proof, ModelOptions.parallelism(args));
+    Verdict verdict = model.check(vk, proof, parallelism);
     var out = terminal.out();
     if (!verdict.valid()) {
       out.println("INVALID: " + verdict.reason());
