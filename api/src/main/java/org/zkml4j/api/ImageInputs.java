@@ -1,7 +1,9 @@
 package org.zkml4j.api;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.zkml4j.circuit.format.FormatException;
@@ -33,7 +35,8 @@ final class ImageInputs {
           + input.shape() + " is not an image shape ([1, C, H, W] with C = 1 or 3, [H, W], or [1, N] with N a"
           + " square); give the input as JSON instead");
     }
-    BufferedImage image = ImageIO.read(file.toFile());
+    // Read through Files, not ImageIO.read(File): a missing or unreadable file then says which and why.
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(file)));
     if (image == null) {
       throw new FormatException(file, "is not an image Java can read (PNG, JPEG, BMP, GIF); for numbers use a"
           + " .json file");

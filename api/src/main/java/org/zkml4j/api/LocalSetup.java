@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.zkml4j.circuit.R1cs;
 import org.zkml4j.circuit.format.FormatException;
+import org.zkml4j.groth16.PhaseTimer;
 import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.Phase2;
@@ -30,12 +31,12 @@ final class LocalSetup {
   private LocalSetup() {}
 
   static Keys run(ZkModel model, SetupOptions options) throws IOException, FormatException {
-    R1cs r1cs = model.compiled().circuit().r1cs();
+    R1cs r1cs = model.r1cs();
     Progress progress = options.progress();
     Path keyDir = null;
     if (options.ptau().isEmpty()) {
       Path cache = options.cacheDirectory().orElseThrow();
-      keyDir = cache.resolve("keys").resolve(ModelDirectory.sha256Hex(r1cs).substring(0, 32));
+      keyDir = cache.resolve("keys").resolve(model.circuitHash().substring(0, 32));
       if (Files.isRegularFile(keyDir.resolve(Keys.ZKEY))) {
         progress.update("reading cached keys", 0, 1);
         try {
@@ -49,8 +50,11 @@ final class LocalSetup {
     }
     Accumulator ptau = options.ptau().isPresent() ? givenPtau(options.ptau().get(), model)
         : localPtau(options.cacheDirectory().orElseThrow(), model.ptauPower(), progress);
+    PhaseTimer timer = PhaseTimer.start("setup");
     ProvingKey key = Phase2.newZkey(r1cs, ptau, progress);
+    timer.lap("new zkey (phase 2)");
     key = Phase2.contribute(key, CONTRIBUTOR, new byte[0], progress);
+    timer.lap("contribution");
     Keys keys = Keys.of(key);
     if (keyDir != null) {
       Path tmp = Files.createTempDirectory(mkdirs(keyDir.getParent()), ".keys-");
@@ -98,8 +102,10 @@ final class LocalSetup {
   }
 
   private static Accumulator givenPtau(Path file, ZkModel model) throws IOException, FormatException {
+    PhaseTimer timer = PhaseTimer.start("setup");
     Accumulator acc = PtauReader.read(file);
-    R1cs r1cs = model.compiled().circuit().r1cs();
+    timer.lap("ptau read");
+    R1cs r1cs = model.r1cs();
     if (acc.power() < model.ptauPower()) {
       throw new FormatException(file, "has power " + acc.power() + "; this circuit (" + r1cs.numConstraints()
           + " constraints, " + r1cs.numPublic() + " public signals) needs a ptau of power >= " + model.ptauPower());
@@ -116,7 +122,7 @@ final class LocalSetup {
   }
 
   /** Renames a finished file or directory into place; if another process got there first, keeps theirs. */
-  private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+  static void moveIntoPlace(Path tmp, Path target) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

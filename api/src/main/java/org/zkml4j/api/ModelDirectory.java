@@ -17,15 +17,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.zkml4j.circuit.R1cs;
 import org.zkml4j.circuit.api.CompileOptions;
 import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.circuit.format.R1csFile;
+import org.zkml4j.groth16.PhaseTimer;
 import org.zkml4j.model.compile.CompiledModel;
 import org.zkml4j.model.compile.Visibility;
 import org.zkml4j.model.ir.Graph;
+import org.zkml4j.model.ir.Shape;
 import org.zkml4j.model.onnx.OnnxException;
 import org.zkml4j.model.onnx.OnnxImporter;
 import org.zkml4j.model.quant.QuantizationException;
@@ -46,9 +50,11 @@ import org.zkml4j.model.quant.QuantizedTensor;
  * </pre>
  *
  * Compilation is deterministic, so the directory stores what the model is made from rather than
- * the witness generator: {@link #open} recompiles from {@code model.onnx}, the samples and the
- * settings, and requires the result to equal {@code circuit.r1cs}, so proofs made from a reopened
- * model always fit the keys made for the saved one. The SHA-256 of each file is recorded.
+ * the witness generator, and the SHA-256 of each file. {@link #open} checks every file against its
+ * hash and then that the circuit is the one this zkml4j compiles from the others: by recompiling
+ * (so proofs made from a reopened model always fit the keys made for the saved one), or, when this
+ * very build already did that for these very bytes, by finding its record ({@link VerifiedModels}),
+ * which lets {@code setup} skip compiling altogether and {@code prove} skip reading the circuit.
  */
 final class ModelDirectory {
   static final String MANIFEST = "model.json";
@@ -61,14 +67,20 @@ final class ModelDirectory {
 
   private ModelDirectory() {}
 
-  static void save(ZkModel model, Path dir) throws IOException {
+  /**
+   * Writes the directory, and records it in {@code verified} when the files read back (as
+   * {@link #open} reads them) to exactly the inputs the model was compiled from, so that the next
+   * open need not recompile to check them.
+   */
+  static void save(ZkModel model, Path dir, Optional<VerifiedModels> verified) throws IOException {
     Files.createDirectories(dir);
     ModelSource src = model.source();
     CompiledModel compiled = model.compiled();
     Path circuit = dir.resolve(CIRCUIT);
     String oldCircuit = Files.isRegularFile(circuit) ? sha256Hex(Files.readAllBytes(circuit)) : null;
-    R1csFile.write(compiled.circuit().r1cs(), circuit);
-    String circuitHash = sha256Hex(Files.readAllBytes(circuit));
+    byte[] r1csBytes = r1csBytes(compiled.circuit().r1cs());
+    Files.write(circuit, r1csBytes);
+    String circuitHash = sha256Hex(r1csBytes);
     if (!circuitHash.equals(oldCircuit)) {
       Files.deleteIfExists(dir.resolve(Keys.ZKEY));
       Files.deleteIfExists(dir.resolve(Keys.VERIFICATION_KEY));
@@ -118,7 +130,51 @@ final class ModelDirectory {
     tensors(root.putArray("outputs"), compiled.graph().outputs());
     ArrayNode names = root.putArray("publicSignals");
     compiled.publicSignalNames().forEach(names::add);
-    Files.writeString(dir.resolve(MANIFEST), MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    byte[] manifest = (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve(MANIFEST), manifest);
+    Optional<String> digest = VerifiedModels.digest(List.of(sha256Hex(manifest), sha256Hex(src.onnx()),
+        sha256Hex(samples), circuitHash));
+    if (verified.isPresent() && digest.isPresent() && readsBackAs(src, model.graph(), dir, manifest, samples)) {
+      verified.get().add(digest.get(), dir);
+    }
+  }
+
+  /** Whether a manifest and samples, read as {@link #open} reads them, give exactly {@code src}'s compile inputs. */
+  private static boolean readsBackAs(ModelSource src, Graph graph, Path dir, byte[] manifest, byte[] samples) {
+    try {
+      Manifest m = new Manifest(dir.resolve(MANIFEST), MAPPER.readTree(manifest));
+      Settings read = m.settings(m.root());
+      Settings written = new Settings(src.fileName(), src.calibrationSource(), src.quantization(), src.visibility(),
+          src.compileOptions());
+      List<ModelInput> decoded = decodeSamples(dir.resolve(CALIBRATION), samples,
+          m.integer(m.object(m.root(), "calibration"), "samples"), ModelSource.inputSpecs(graph));
+      return read.equals(written) && sameBits(decoded, src.calibration());
+    } catch (IOException | FormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameBits(List<ModelInput> a, List<ModelInput> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int s = 0; s < a.size(); s++) {
+      List<float[]> x = a.get(s).arrays(), y = b.get(s).arrays();
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (x.get(i).length != y.get(i).length) {
+          return false;
+        }
+        for (int j = 0; j < x.get(i).length; j++) {
+          if (Float.floatToRawIntBits(x.get(i)[j]) != Float.floatToRawIntBits(y.get(i)[j])) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   private static void tensors(ArrayNode out, List<QuantizedTensor> tensors) {
@@ -135,15 +191,25 @@ final class ModelDirectory {
     }
   }
 
-  static ZkModel open(Path dir) throws IOException, FormatException {
+  /**
+   * Opens a model directory, checking that its files fit together: each file's SHA-256 against the
+   * manifest, then either an entry of {@code verified} for exactly these bytes and this compiler
+   * ({@link VerifiedModels} says why that suffices), or a recompilation whose circuit must equal
+   * {@code circuit.r1cs} byte for byte (recorded in {@code verified} when it does). With an entry,
+   * the model is compiled again only when something needs the witness generator or the quantized
+   * graph ({@link ZkModel#compiled}); {@code setup} needs neither.
+   */
+  static ZkModel open(Path dir, Optional<VerifiedModels> verified) throws IOException, FormatException {
+    PhaseTimer timer = PhaseTimer.start("open model");
     Path manifest = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(manifest)) {
-      throw new FormatException(dir, "is not a compiled model directory (no " + MANIFEST + "); make one with"
-          + " zkml4j compile <model.onnx> -o " + dir);
+      throw new FormatException(dir, "is not a compiled model directory (" + (Files.isDirectory(dir) ? "no " + MANIFEST
+          : "it does not exist") + "); make one with zkml4j compile <model.onnx> -o " + dir);
     }
+    byte[] manifestBytes = Files.readAllBytes(manifest);
     JsonNode root;
     try {
-      root = MAPPER.readTree(Files.readString(manifest, StandardCharsets.UTF_8));
+      root = MAPPER.readTree(manifestBytes);
     } catch (JsonProcessingException e) {
       throw new FormatException(manifest, "is not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -155,48 +221,97 @@ final class ModelDirectory {
     }
     JsonNode model = m.object(root, "model");
     Path onnxFile = dir.resolve(m.text(model, "file"));
-    byte[] onnx = Files.readAllBytes(onnxFile);
-    m.checkHash(onnxFile, onnx, m.text(model, "sha256"));
-    Graph graph;
-    try {
-      graph = OnnxImporter.read(onnx, m.text(model, "source"));
-    } catch (OnnxException e) {
-      throw new FormatException(onnxFile, e.getMessage(), e);
-    }
+    byte[] onnx = m.readChecked(onnxFile, model);
     JsonNode cal = m.object(root, "calibration");
     Path calFile = dir.resolve(m.text(cal, "file"));
-    byte[] samples = Files.readAllBytes(calFile);
-    m.checkHash(calFile, samples, m.text(cal, "sha256"));
-    List<ModelInput> calibration = decodeSamples(calFile, samples, m.integer(cal, "samples"),
-        ModelSource.inputSpecs(graph));
-    JsonNode q = m.object(root, "quantization");
-    JsonNode v = m.object(root, "visibility");
-    ModelSource source;
-    try {
-      source = new ModelSource(onnx, m.text(model, "source"), calibration, m.text(cal, "source"),
-          new QuantizationOptions(QuantizationOptions.Optimize.valueOf(m.text(q, "optimize")), m.integer(q, "inputBits"),
-              m.integer(q, "weightBits"), m.integer(q, "activationBits"), m.integer(q, "maxFractionalBits"),
-              m.number(q, "headroom"), m.number(q, "inputHeadroom")),
-          new Visibility(Visibility.Exposure.valueOf(m.text(v, "input")), Visibility.Weights.valueOf(m.text(v, "weights")),
-              Visibility.Exposure.valueOf(m.text(v, "output"))),
-          new CompileOptions(m.integer(m.object(root, "compile"), "maxLinearTerms")));
-    } catch (IllegalArgumentException e) {
-      throw new FormatException(manifest, "holds an invalid setting: " + e.getMessage(), e);
+    byte[] samples = m.readChecked(calFile, cal);
+    int count = m.integer(cal, "samples");
+    JsonNode circuit = m.object(root, "circuit");
+    Path circuitFile = dir.resolve(m.text(circuit, "file"));
+    byte[] r1cs = m.readChecked(circuitFile, circuit);
+    Settings settings = m.settings(root);
+    timer.lap("read and hash the files");
+
+    Optional<String> digest = VerifiedModels.digest(List.of(sha256Hex(manifestBytes), m.text(model, "sha256"),
+        m.text(cal, "sha256"), m.text(circuit, "sha256")));
+    if (digest.isPresent() && verified.isPresent() && verified.get().contains(digest.get())) {
+      String name = m.text(model, "source");
+      Deferred<ZkModel.Parts> parts = Deferred.of("compiling " + onnxFile,
+          () -> compile(onnxFile, onnx, calFile, samples, count, settings));
+      Deferred<R1cs> parsed = Deferred.of("reading " + circuitFile, () -> parseR1cs(circuitFile, r1cs));
+      ZkModel opened = new ZkModel(name, settings.visibility(), m.inputs(root), m.integer(circuit, "publicSignals"),
+          parts, parsed, m.text(circuit, "sha256"));
+      timer.lap("checked before by this build");
+      return opened;
     }
-    CompiledModel compiled;
-    try {
-      compiled = source.compile(graph);
-    } catch (QuantizationException e) {
-      throw new FormatException(onnxFile, "no longer quantizes: " + e.getMessage(), e);
-    }
-    Path circuitFile = dir.resolve(m.text(m.object(root, "circuit"), "file"));
-    R1cs saved = R1csFile.read(circuitFile);
-    if (!saved.equals(compiled.circuit().r1cs())) {
+    ZkModel.Parts parts = compile(onnxFile, onnx, calFile, samples, count, settings);
+    timer.lap("recompile");
+    if (!Arrays.equals(r1csBytes(parts.compiled().circuit().r1cs()), r1cs)) {
       throw new FormatException(circuitFile, "is not the circuit this zkml4j compiles from " + ONNX + " and the"
           + " settings in " + MANIFEST + " (it was compiled by zkml4j " + m.text(m.object(root, "provenance"), "zkml4j")
           + ", or a file changed); compile the model again with zkml4j compile, and run setup again");
     }
-    return new ZkModel(source, graph, compiled);
+    if (!m.inputs(root).equals(ZkModel.inputsOf(parts.compiled()))
+        || m.integer(circuit, "publicSignals") != parts.compiled().circuit().r1cs().numPublic()) {
+      // what a later open takes from the manifest instead of compiling must be checked before it is trusted
+      throw new FormatException(manifest, "does not describe the circuit its files compile to (the inputs or the"
+          + " number of public signals differ); compile the model again with zkml4j compile");
+    }
+    timer.lap("compare with " + CIRCUIT);
+    if (digest.isPresent() && verified.isPresent()) {
+      verified.get().add(digest.get(), dir);
+    }
+    return new ZkModel(parts, m.text(circuit, "sha256"));
+  }
+
+  /** Imports, calibrates and compiles what a directory's files hold. */
+  private static ZkModel.Parts compile(Path onnxFile, byte[] onnx, Path calFile, byte[] samples, int count,
+      Settings settings) throws FormatException {
+    Graph graph;
+    try {
+      graph = OnnxImporter.read(onnx, settings.name());
+    } catch (OnnxException e) {
+      throw new FormatException(onnxFile, e.getMessage(), e);
+    }
+    List<ModelInput> calibration = decodeSamples(calFile, samples, count, ModelSource.inputSpecs(graph));
+    ModelSource source = settings.source(onnx, calibration);
+    try {
+      return new ZkModel.Parts(source, graph, source.compile(graph));
+    } catch (QuantizationException e) {
+      throw new FormatException(onnxFile, "no longer quantizes: " + e.getMessage(), e);
+    }
+  }
+
+  /** The settings of a manifest: everything besides the ONNX bytes and the samples that compiling takes. */
+  private record Settings(String name, String calibrationSource, QuantizationOptions quantization,
+      Visibility visibility, CompileOptions compileOptions) {
+    ModelSource source(byte[] onnx, List<ModelInput> calibration) {
+      return new ModelSource(onnx, name, calibration, calibrationSource, quantization, visibility, compileOptions);
+    }
+  }
+
+  /** Parses a circuit from bytes already read and checked, so that it is exactly those bytes. */
+  private static R1cs parseR1cs(Path file, byte[] bytes) throws IOException, FormatException {
+    Path tmp = Files.createTempFile("zkml4j-", ".r1cs");
+    try {
+      Files.write(tmp, bytes);
+      return R1csFile.read(tmp);
+    } catch (FormatException e) {
+      throw new FormatException(file, e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** A circuit in circom's .r1cs format, as {@link R1csFile#write} writes it. */
+  static byte[] r1csBytes(R1cs r1cs) throws IOException {
+    Path tmp = Files.createTempFile("zkml4j-", ".r1cs");
+    try {
+      R1csFile.write(r1cs, tmp);
+      return Files.readAllBytes(tmp);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   private static byte[] encodeSamples(List<ModelInput> samples) {
@@ -240,21 +355,24 @@ final class ModelDirectory {
 
   /** The SHA-256 of the circuit in circom's .r1cs format, in hex: what keys are cached under. */
   static String sha256Hex(R1cs r1cs) throws IOException {
-    Path tmp = Files.createTempFile("zkml4j-", ".r1cs");
-    try {
-      R1csFile.write(r1cs, tmp);
-      return sha256Hex(Files.readAllBytes(tmp));
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    return sha256Hex(r1csBytes(r1cs));
   }
 
   static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }
+  }
+
+  /** A length as 8 bytes, big-endian: what separates the parts of a digest. */
+  static byte[] lengthPrefix(long length) {
+    return ByteBuffer.allocate(8).putLong(length).array();
   }
 
   static String version() {
@@ -296,11 +414,56 @@ final class ModelDirectory {
       return n.asDouble();
     }
 
-    void checkHash(Path data, byte[] bytes, String expected) throws FormatException {
+    /** A file the manifest lists, read whole and checked against the SHA-256 recorded in {@code entry}. */
+    byte[] readChecked(Path data, JsonNode entry) throws IOException, FormatException {
+      String expected = text(entry, "sha256");
+      if (!Files.isRegularFile(data)) {
+        throw new FormatException(data, "is missing from the model directory; compile the model again with zkml4j"
+            + " compile");
+      }
+      byte[] bytes = Files.readAllBytes(data);
       if (!sha256Hex(bytes).equals(expected)) {
         throw new FormatException(data, "changed since the model was compiled (its SHA-256 is not the one in "
-            + MANIFEST + "); compile the model again");
+            + MANIFEST + "); compile the model again with zkml4j compile");
       }
+      return bytes;
+    }
+
+    Settings settings(JsonNode root) throws FormatException {
+      JsonNode q = object(root, "quantization");
+      JsonNode v = object(root, "visibility");
+      try {
+        return new Settings(text(object(root, "model"), "source"), text(object(root, "calibration"), "source"),
+            new QuantizationOptions(QuantizationOptions.Optimize.valueOf(text(q, "optimize")), integer(q, "inputBits"),
+                integer(q, "weightBits"), integer(q, "activationBits"), integer(q, "maxFractionalBits"),
+                number(q, "headroom"), number(q, "inputHeadroom")),
+            new Visibility(Visibility.Exposure.valueOf(text(v, "input")), Visibility.Weights.valueOf(text(v, "weights")),
+                Visibility.Exposure.valueOf(text(v, "output"))),
+            new CompileOptions(integer(object(root, "compile"), "maxLinearTerms")));
+      } catch (IllegalArgumentException e) {
+        throw new FormatException(file, "holds an invalid setting: " + e.getMessage(), e);
+      }
+    }
+
+    /** The graph inputs' names and shapes, as {@link #save} recorded them. */
+    List<InputSpec> inputs(JsonNode root) throws FormatException {
+      JsonNode list = root.get("inputs");
+      if (list == null || !list.isArray() || list.isEmpty()) {
+        throw new FormatException(file, "lacks the array \"inputs\"");
+      }
+      List<InputSpec> out = new ArrayList<>();
+      for (JsonNode n : list) {
+        JsonNode shape = n.get("shape");
+        if (shape == null || !shape.isArray()) {
+          throw new FormatException(file, "lacks the array \"shape\" of an input");
+        }
+        int[] dims = new int[shape.size()];
+        for (int i = 0; i < dims.length; i++) {
+          dims[i] = shape.get(i).asInt();
+        }
+        out.add(new InputSpec(text(n, "name"), Shape.of(dims)));
+      }
+      return out;
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.zkml4j.circuit.R1cs;
 import org.zkml4j.groth16.ceremony.Phase2;
 import org.zkml4j.circuit.Witness;
@@ -51,22 +52,55 @@ import org.zkml4j.model.quant.QuantizedTensor;
  * accept them. What the proof reveals is the {@link Visibility}: public signals are the outputs
  * (or their Poseidon digests), then digests of hashed inputs and weights, then public inputs.
  *
- * <p>Immutable and thread-safe. Compiling is deterministic: {@link #open} recompiles a saved
- * model from its ONNX file and calibration samples and checks that the circuit is the saved one.
+ * <p>Immutable and thread-safe. Compiling is deterministic: {@link #open} checks that a saved
+ * model's circuit is the one its ONNX file, calibration samples and settings compile to, and
+ * compiles it again when a proof needs the witness generator.
  */
 public final class ZkModel {
-  private final ModelSource source;
-  private final Graph graph;
-  private final CompiledModel compiled;
+  /** What a model is made from and what compiling it gives. */
+  record Parts(ModelSource source, Graph graph, CompiledModel compiled) {}
+
+  private final String name;
+  private final Visibility visibility;
   private final List<InputSpec> inputs;
+  private final int numPublic;
+  private final Deferred<Parts> parts;
+  private final Deferred<R1cs> r1cs;
+  private final Deferred<String> circuitHash;
 
   ZkModel(ModelSource source, Graph graph, CompiledModel compiled) {
-    this.source = source;
-    this.graph = graph;
-    this.compiled = compiled;
+    this(new Parts(source, graph, compiled), null);
+  }
+
+  /** A model compiled here; {@code circuitHash} is the SHA-256 of its .r1cs file if known, else null. */
+  ZkModel(Parts parts, String circuitHash) {
+    this(parts.source().fileName(), parts.compiled().visibility(), inputsOf(parts.compiled()),
+        parts.compiled().circuit().r1cs().numPublic(), Deferred.of(parts), Deferred.of(parts.compiled().circuit().r1cs()),
+        circuitHash);
+  }
+
+  /**
+   * A model opened from its directory, whose compilation and circuit are worked out when first
+   * needed ({@link ModelDirectory#open} has checked that they are the saved ones).
+   */
+  ZkModel(String name, Visibility visibility, List<InputSpec> inputs, int numPublic, Deferred<Parts> parts,
+      Deferred<R1cs> r1cs, String circuitHash) {
+    this.name = name;
+    this.visibility = visibility;
+    this.inputs = List.copyOf(inputs);
+    this.numPublic = numPublic;
+    this.parts = parts;
+    this.r1cs = Deferred.of("the circuit of " + name, () -> parts.isDone() ? parts.get().compiled().circuit().r1cs()
+        : r1cs.get());
+    this.circuitHash = circuitHash != null ? Deferred.of(circuitHash)
+        : Deferred.of("hashing the circuit of " + name, () -> ModelDirectory.sha256Hex(this.r1cs.get()));
+  }
+
+  /** The inputs as input files see them. */
+  static List<InputSpec> inputsOf(CompiledModel compiled) {
     List<InputSpec> specs = new ArrayList<>();
     compiled.graph().inputs().forEach(t -> specs.add(new InputSpec(t.name(), t.shape())));
-    this.inputs = List.copyOf(specs);
+    return specs;
   }
 
   /**
@@ -84,34 +118,62 @@ public final class ZkModel {
   }
 
   /**
-   * Opens a model directory written by {@link #save}: recompiles the model from the ONNX file,
-   * calibration samples and settings recorded there, and checks that the result is the saved
-   * circuit.
+   * Opens a model directory written by {@link #save}: checks every file against the SHA-256 the
+   * manifest records, and that the saved circuit is the one this zkml4j compiles from the ONNX
+   * file, calibration samples and settings recorded there, by recompiling, or by finding that this
+   * very build already did so for these very files ({@link #open(Path, Path)}, with
+   * {@link SetupOptions#defaultCacheDirectory()}).
    *
    * @throws FormatException naming the file, if the directory is incomplete, was written by a
    *     newer format, or holds a circuit this version compiles differently
    */
   public static ZkModel open(Path directory) throws IOException, FormatException {
-    return ModelDirectory.open(directory);
+    return open(directory, SetupOptions.defaultCacheDirectory());
+  }
+
+  /**
+   * As {@link #open(Path)}, remembering under {@code cacheDirectory} (in {@code verified/}) which
+   * model directories this build of zkml4j has already checked: the check of an unchanged
+   * directory then costs reading and hashing its files instead of a recompilation, and the model
+   * is compiled again only when something needs the witness generator or the quantized graph
+   * ({@link #witness}, {@link #compiled}; not {@link #setup}). A tampered or stale directory is
+   * refused either way.
+   */
+  public static ZkModel open(Path directory, Path cacheDirectory) throws IOException, FormatException {
+    return ModelDirectory.open(directory, Optional.of(VerifiedModels.in(cacheDirectory)));
   }
 
   /**
    * Writes the model into a directory (created if needed): {@value ModelDirectory#MANIFEST} (format
    * version, provenance, settings, the signal layout), the ONNX file, the calibration samples and
    * {@value ModelDirectory#CIRCUIT} (circom's format). Keys a directory holds from an earlier
-   * compilation are deleted when the circuit changed, since they no longer fit it.
+   * compilation are deleted when the circuit changed, since they no longer fit it. Remembers the
+   * directory as checked under {@link SetupOptions#defaultCacheDirectory()} ({@link #save(Path, Path)}).
    */
   public void save(Path directory) throws IOException {
-    ModelDirectory.save(this, directory);
+    save(directory, SetupOptions.defaultCacheDirectory());
   }
 
-  /** The compiled model: the quantized graph, the circuit and its signals. */
+  /** As {@link #save(Path)}, remembering the directory as checked under {@code cacheDirectory} ({@link #open(Path, Path)}). */
+  public void save(Path directory, Path cacheDirectory) throws IOException {
+    ModelDirectory.save(this, directory, Optional.of(VerifiedModels.in(cacheDirectory)));
+  }
+
+  /**
+   * The compiled model: the quantized graph, the circuit and its signals. A model opened from its
+   * directory compiles on the first call.
+   */
   public CompiledModel compiled() {
-    return compiled;
+    return parts.get().compiled();
+  }
+
+  /** The circuit; for a model opened from its directory, read from there without compiling the model. */
+  public R1cs r1cs() {
+    return r1cs.get();
   }
 
   public Visibility visibility() {
-    return compiled.visibility();
+    return visibility;
   }
 
   /** The graph inputs' shapes, in order. */
@@ -121,7 +183,7 @@ public final class ZkModel {
 
   /** The float graph the model was imported as. */
   public Graph graph() {
-    return graph;
+    return parts.get().graph();
   }
 
   /**
@@ -135,22 +197,22 @@ public final class ZkModel {
     for (int i = 0; i < samples.size(); i++) {
       tensors.add(ModelSource.tensors(inputs, samples.get(i), "sample " + i));
     }
-    return FidelityReport.measure(graph, compiled.graph(), tensors);
+    return FidelityReport.measure(graph(), compiled().graph(), tensors);
   }
 
   /** The calibration samples the scales were chosen from. */
   public List<ModelInput> calibrationSamples() {
-    return source.calibration();
+    return source().calibration();
   }
 
   /** The per-layer report: operators, shapes, scales, bit widths, constraints. */
   public String inspect() {
-    return ModelInspector.render(compiled);
+    return ModelInspector.render(compiled());
   }
 
   /** The power of the powers-of-tau ceremony this circuit needs ({@link Phase2#requiredPtauPower}). */
   public int ptauPower() {
-    return Phase2.requiredPtauPower(compiled.circuit().r1cs());
+    return Phase2.requiredPtauPower(r1cs());
   }
 
   /**
@@ -159,9 +221,13 @@ public final class ZkModel {
    * if needed, pixel / 255).
    *
    * @throws FormatException naming the file and what does not fit, e.g. "the model takes 784
-   *     values (1x1x28x28), the file has 780"
+   *     values (1x1x28x28), the file has 780", or saying that it does not exist
    */
   public ModelInput readInput(Path file) throws IOException, FormatException {
+    if (!Files.isRegularFile(file)) {
+      throw new FormatException(file, Files.isDirectory(file) ? "is a directory, not an input file"
+          : "does not exist; give the path of a .json or image input");
+    }
     if (isJson(file)) {
       return JsonInputs.read(file, inputs);
     }
@@ -196,6 +262,7 @@ public final class ZkModel {
    *     message names the input element and the range)
    */
   public ModelWitness witness(ModelInput input) throws WitnessException {
+    CompiledModel compiled = compiled();
     QuantizedGraph graph = compiled.graph();
     List<Tensor> tensors = ModelSource.tensors(inputs, input, "the input");
     List<long[]> q;
@@ -229,7 +296,7 @@ public final class ZkModel {
    */
   public ProofBundle prove(Keys keys, ModelWitness witness, Parallelism parallelism) {
     ProvingKey pk = keys.provingKey();
-    R1cs r1cs = compiled.circuit().r1cs();
+    R1cs r1cs = r1cs();
     if (pk.nVars() != r1cs.numWires() || pk.nPublic() != r1cs.numPublic()) {
       throw new IllegalArgumentException("the proving key is for a circuit of " + pk.nVars() + " wires and "
           + pk.nPublic() + " public signals, but this model's circuit has " + r1cs.numWires() + " and "
@@ -250,7 +317,7 @@ public final class ZkModel {
    * ones its public signals prove.
    */
   public Verdict check(VerifyingKey vk, ProofBundle proof, Parallelism parallelism) {
-    int expected = compiled.circuit().r1cs().numPublic();
+    int expected = numPublic;
     if (proof.publicSignals().size() != expected) {
       return Verdict.invalid("the proof has " + proof.publicSignals().size() + " public signals; this model's"
           + " circuit has " + expected);
@@ -295,10 +362,10 @@ public final class ZkModel {
     if (visibility().output() != Visibility.Exposure.PUBLIC) {
       throw new IllegalStateException("the outputs are " + visibility().output() + ", not public signals");
     }
-    if (publicSignals.size() != compiled.circuit().r1cs().numPublic()) {
-      throw new IllegalArgumentException(publicSignals.size() + " public signals; the circuit has "
-          + compiled.circuit().r1cs().numPublic());
+    if (publicSignals.size() != numPublic) {
+      throw new IllegalArgumentException(publicSignals.size() + " public signals; the circuit has " + numPublic);
     }
+    CompiledModel compiled = compiled();
     QuantizedGraph graph = compiled.graph();
     BigInteger half = Bn254.R_MODULUS.shiftRight(1);
     List<float[]> out = new ArrayList<>();
@@ -330,7 +397,17 @@ public final class ZkModel {
 
   /** What this model was compiled from. */
   ModelSource source() {
-    return source;
+    return parts.get().source();
+  }
+
+  /** The SHA-256 of the circuit in circom's .r1cs format, in hex. */
+  String circuitHash() {
+    return circuitHash.get();
+  }
+
+  /** Whether the model has been compiled yet: a model opened from a checked directory compiles on first use. */
+  boolean isCompiled() {
+    return parts.isDone();
   }
 
   /** The graph inputs. */
@@ -340,6 +417,6 @@ public final class ZkModel {
 
   @Override
   public String toString() {
-    return "ZkModel(" + source.fileName() + ", " + compiled.visibility() + ", " + compiled.circuit().r1cs() + ")";
+    return "ZkModel(" + name + ", " + visibility + (r1cs.isDone() ? ", " + r1cs.get() : "") + ")";
   }
 }

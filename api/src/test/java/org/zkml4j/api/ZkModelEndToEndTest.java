@@ -111,9 +111,9 @@ class ZkModelEndToEndTest {
 
   @Test
   void savedDirectory_reopens_andProvesForTheSameKeys(@TempDir Path dir) throws Exception {
-    model.save(dir);
+    model.save(dir, cache);
     keys.save(dir);
-    ZkModel reopened = ZkModel.open(dir);
+    ZkModel reopened = ZkModel.open(dir, cache);
     assertEquals(model.compiled().circuit().r1cs(), reopened.compiled().circuit().r1cs());
     ProofBundle proof = reopened.prove(Keys.read(dir, Parallelism.shared()),
         reopened.readInput(Fixtures.tiny("digit-9.json")));
@@ -126,37 +126,37 @@ class ZkModelEndToEndTest {
 
   @Test
   void reopening_refusesChangedFilesAndNewerFormats(@TempDir Path dir) throws Exception {
-    model.save(dir);
+    model.save(dir, cache);
     Path onnx = dir.resolve("model.onnx");
     byte[] original = Files.readAllBytes(onnx);
     byte[] changed = original.clone();
     changed[changed.length - 1] ^= 1;
     Files.write(onnx, changed);
-    assertTrue(assertThrows(Exception.class, () -> ZkModel.open(dir)).getMessage().contains("changed since"));
+    assertTrue(assertThrows(Exception.class, () -> ZkModel.open(dir, cache)).getMessage().contains("changed since"));
     Files.write(onnx, original);
 
     Path manifest = dir.resolve("model.json");
     String text = Files.readString(manifest);
     Files.writeString(manifest, text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
-    assertTrue(assertThrows(Exception.class, () -> ZkModel.open(dir)).getMessage().contains("newer zkml4j"));
+    assertTrue(assertThrows(Exception.class, () -> ZkModel.open(dir, cache)).getMessage().contains("newer zkml4j"));
     Files.writeString(manifest, text);
 
     ZkModel other = ZkModel.load(Fixtures.tiny("tiny.onnx")).calibrate(Fixtures.tiny("calibration.json"))
         .quantization(org.zkml4j.model.quant.QuantizationOptions.size()).compile(Visibility.defaults());
     Path elsewhere = dir.resolve("other");
-    other.save(elsewhere);
+    other.save(elsewhere, cache);
     Files.copy(elsewhere.resolve("circuit.r1cs"), dir.resolve("circuit.r1cs"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    assertTrue(assertThrows(Exception.class, () -> ZkModel.open(dir)).getMessage().contains("is not the circuit"));
+    assertTrue(assertThrows(Exception.class, () -> ZkModel.open(dir, cache)).getMessage().contains("changed since"));
   }
 
   @Test
   void savingAnotherCircuit_dropsTheOldKeys_savingTheSameKeepsThem(@TempDir Path dir) throws Exception {
-    model.save(dir);
+    model.save(dir, cache);
     keys.save(dir);
-    model.save(dir);
+    model.save(dir, cache);
     assertTrue(Files.exists(dir.resolve(Keys.ZKEY)));
     Fixtures.tinyModel(new Visibility(Visibility.Exposure.PRIVATE, Visibility.Weights.PRIVATE,
-        Visibility.Exposure.PUBLIC)).save(dir);
+        Visibility.Exposure.PUBLIC)).save(dir, cache);
     assertFalse(Files.exists(dir.resolve(Keys.ZKEY)));
     assertFalse(Files.exists(dir.resolve(Keys.VERIFICATION_KEY)));
   }

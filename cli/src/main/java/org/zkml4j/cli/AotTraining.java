@@ -1,10 +1,12 @@
 package org.zkml4j.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.zkml4j.circuit.Witness;
 import org.zkml4j.circuit.format.WtnsFile;
@@ -17,17 +19,30 @@ import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
 
 /**
- * The training run of the launcher's JDK AOT cache (JEP 483, 514, 515): runs {@code groth16 prove}
- * as a user would, on a synthetic key and witness of 5,000 signals on a 2^13 domain written to a
- * temporary folder, so that the JVM records the classes a proof loads and the profiles of its hot
- * methods, which later commands then start with. Big enough to reach the prover's lane kernels
- * (from 2^13), small enough to take a few seconds.
- *
- * <p>The key's points are distinct multiples of the generators and its witness is random, so the
- * proof it makes does not verify: it exercises the same code as a real one, which is all a
- * training run needs. Not a verb: the launcher runs this class directly and discards its output.
+ * The training run of the launcher's JDK AOT cache (JEP 483, 514, 515): runs the commands a user
+ * runs, so that the JVM records the classes they load and the profiles of their hot methods,
+ * which later commands then start with. Two parts, about ten seconds together on two cores:
+ * <ol>
+ *   <li>the model verbs on a tiny 7x7 MNIST model bundled as a resource ({@value #RESOURCES}, 942
+ *       constraints): {@code compile}; a power-10 ceremony made with the {@code powersoftau}
+ *       verbs; {@code setup --ptau} from it; {@code prove} from JSON and from a PNG;
+ *       {@code verify}. This puts the ONNX importer, the quantizer, the model compiler, the
+ *       witness generator, the manifest reading, the ceremony and key code and the image decoder
+ *       in the cache: what a cold {@code prove} of any model spends its first second on.
+ *   <li>{@code groth16 prove} on a synthetic key and witness of 5,000 signals on a 2^13 domain,
+ *       big enough to reach the prover's lane kernels (from 2^13), which the tiny model's 2^10
+ *       domain does not.
+ * </ol>
+ * The synthetic key's points are distinct multiples of the generators and its witness is random,
+ * so the proof it makes does not verify: it exercises the same code as a real one, which is all a
+ * training run needs. Everything is written to a temporary folder and deleted. Not a verb: the
+ * launcher runs this class directly and discards its output.
  */
 final class AotTraining {
+  /** The folder of the training files, beside this class. */
+  private static final String RESOURCES = "aot-training/";
+  private static final List<String> FILES = List.of("tiny.onnx", "calibration.json", "digit-7.json",
+      "digit-7.png");
   private static final int SIGNALS = 5_000;
   private static final int LOG2_DOMAIN = 13;
 
@@ -36,24 +51,67 @@ final class AotTraining {
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("zkml4j-aot-training");
     try {
-      Path zkey = dir.resolve("train.zkey"), wtns = dir.resolve("train.wtns");
-      SplittableRandom random = new SplittableRandom(1);
-      ZkeyWriter.write(syntheticKey(random), zkey);
-      WtnsFile.write(Witness.of(randomWitness(random)), wtns);
-      PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-      int code = new Main(Commands.all(), sink, sink, false).run(new String[] {"groth16", "prove", zkey.toString(),
-          wtns.toString(), dir.resolve("proof.json").toString(), dir.resolve("public.json").toString()});
-      if (code != ExitCode.OK) {
-        throw new IllegalStateException("the training proof ended with exit code " + code);
-      }
+      trainModelVerbs(dir);
+      trainGroth16Prove(dir);
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) {
-          Files.deleteIfExists(f);
+      deleteRecursively(dir);
+    }
+  }
+
+  private static void trainModelVerbs(Path dir) throws IOException {
+    Path files = Files.createDirectories(dir.resolve("files"));
+    for (String name : FILES) {
+      try (InputStream in = AotTraining.class.getResourceAsStream(RESOURCES + name)) {
+        if (in == null) {
+          throw new IllegalStateException("the jar lacks its training file " + RESOURCES + name);
+        }
+        Files.copy(in, files.resolve(name));
+      }
+    }
+    String model = dir.resolve("model").toString(), cache = dir.resolve("cache").toString();
+    run("compile", files.resolve("tiny.onnx").toString(), "-o", model, "--calibration",
+        files.resolve("calibration.json").toString(), "--cache", cache);
+    // a ceremony made with the powersoftau verbs, then read by setup as a public ceremony file is
+    String[] ptau = {dir.resolve("0.ptau").toString(), dir.resolve("1.ptau").toString(), dir.resolve("2.ptau").toString()};
+    run("powersoftau", "new", "bn128", "10", ptau[0]);
+    run("powersoftau", "contribute", ptau[0], ptau[1], "--name=training", "-e=training entropy");
+    run("powersoftau", "prepare", "phase2", ptau[1], ptau[2]);
+    run("setup", model, "--ptau", ptau[2], "--cache", cache);
+    run("prove", model, "--input", files.resolve("digit-7.json").toString(), "-o", dir.resolve("proof").toString(),
+        "--cache", cache);
+    run("prove", model, "--input", files.resolve("digit-7.png").toString(), "-o", dir.resolve("proof").toString(),
+        "--cache", cache);
+    run("verify", model, dir.resolve("proof").toString(), "--cache", cache);
+  }
+
+  private static void trainGroth16Prove(Path dir) throws IOException {
+    Path zkey = dir.resolve("train.zkey"), wtns = dir.resolve("train.wtns");
+    SplittableRandom random = new SplittableRandom(1);
+    ZkeyWriter.write(syntheticKey(random), zkey);
+    WtnsFile.write(Witness.of(randomWitness(random)), wtns);
+    run("groth16", "prove", zkey.toString(), wtns.toString(), dir.resolve("proof.json").toString(),
+        dir.resolve("public.json").toString());
+  }
+
+  /** Runs a command as the launcher would, without its output; fails unless it succeeds. */
+  private static void run(String... words) {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    int code = new Main(Commands.all(), sink, sink, false).run(words);
+    if (code != ExitCode.OK) {
+      throw new IllegalStateException("the training run of '" + String.join(" ", words) + "' ended with exit code "
+          + code);
+    }
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (Files.isDirectory(p)) {
+      try (var children = Files.list(p)) {
+        for (Path c : children.toList()) {
+          deleteRecursively(c);
         }
       }
-      Files.deleteIfExists(dir);
     }
+    Files.deleteIfExists(p);
   }
 
   private static ProvingKey syntheticKey(SplittableRandom random) {

@@ -45,6 +45,9 @@ final class CompileCommand implements Command {
           <model.onnx>                the model (fixed input shapes; see the model module for
                                       the operators it takes)
           -o, --out <dir>             the model directory to write
+          --cache <dir>               where zkml4j remembers the model directories it checked,
+                                      so that setup and prove need not recompile to check
+                                      this one (default ~/.cache/zkml4j)
         """ + ModelOptions.COMPILE_HELP.indent(2) + """
 
         Examples:
@@ -57,6 +60,7 @@ final class CompileCommand implements Command {
   public Set<String> options() {
     Set<String> s = new HashSet<>(ModelOptions.COMPILE);
     s.addAll(ModelOptions.OUT);
+    s.add(ModelOptions.CACHE);
     return s;
   }
 
@@ -65,8 +69,9 @@ final class CompileCommand implements Command {
     args.expectPositionals(1, 1);
     Path onnx = args.path(0);
     Path dir = ModelOptions.requireOut(args, "the model directory");
+    ModelOptions.requireFile(onnx, "the model");
     ZkModel model = compile(onnx, args, terminal);
-    model.save(dir);
+    model.save(dir, ModelOptions.cache(args));
     R1cs r1cs = model.compiled().circuit().r1cs();
     var out = terminal.out();
     out.printf(Locale.ROOT, "Compiled %s (%s): %,d constraints, %,d wires, %d public signals (%s)%n",
@@ -94,6 +99,7 @@ final class CompileCommand implements Command {
     Path calibration = ModelOptions.calibration(args, onnx).orElseThrow(() -> new UsageException(
         "the model needs calibration inputs to choose its scales: give --calibration <data.json> with a few"
             + " typical inputs (or put a calibration.json next to " + onnx.getFileName() + ")"));
+    ModelOptions.requireFile(calibration, "the calibration file");
     terminal.info("Calibrating on " + calibration);
     builder.calibrate(calibration).quantization(quantization);
     try {

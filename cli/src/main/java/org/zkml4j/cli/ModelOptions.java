@@ -1,10 +1,14 @@
 package org.zkml4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.zkml4j.api.SetupOptions;
+import org.zkml4j.api.ZkModel;
+import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.math.parallel.Parallelism;
 import org.zkml4j.model.compile.Visibility;
 import org.zkml4j.model.quant.QuantizationOptions;
@@ -12,7 +16,7 @@ import org.zkml4j.model.quant.QuantizationOptions;
 /**
  * The options the model verbs share: visibility ({@code --input}, {@code --weights},
  * {@code --output}), quantization preset ({@code --optimize}), calibration data, output path
- * ({@code -o}) and {@code --threads}, parsed into the library's own types.
+ * ({@code -o}), {@code --threads} and {@code --cache}, parsed into the library's own types.
  */
 final class ModelOptions {
   /** The visibility, preset and calibration options of {@code compile} and {@code inspect}. */
@@ -20,7 +24,8 @@ final class ModelOptions {
   /** {@code -o} and its long form {@code --out}. */
   static final Set<String> OUT = Set.of("o", "out");
   static final String THREADS = "threads";
-
+  /** {@code --cache <dir>}: the checked model directories, local ceremonies and their keys. */
+  static final String CACHE = "cache";
   static final String COMPILE_HELP = """
         --calibration <data.json>   sample inputs that choose the fixed-point scales: models/mnist's
                                     {"images": [[pixels 0-255], ...]}, ezkl's {"input_data": [...]},
@@ -66,6 +71,31 @@ final class ModelOptions {
 
   static Path requireOut(Arguments args, String what) throws UsageException {
     return out(args).orElseThrow(() -> new UsageException("say where to write " + what + " with -o <path>"));
+  }
+
+  /** {@code --cache <dir>}, or {@link SetupOptions#defaultCacheDirectory()}. */
+  static Path cache(Arguments args) {
+    return args.option(CACHE).map(Path::of).orElseGet(SetupOptions::defaultCacheDirectory);
+  }
+
+  /** Opens a model directory, remembering the check in {@link #cache}. */
+  static ZkModel open(Path dir, Arguments args) throws IOException, FormatException {
+    return ZkModel.open(dir, cache(args));
+  }
+
+  /**
+   * Fails with a message naming the file and the option it came from unless it exists and is a
+   * readable file: checked before any slow step, so a typo costs no time.
+   */
+  static void requireFile(Path file, String what) {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException(what + " " + file + " does not exist"
+          + (file.isAbsolute() ? "" : " (looked in " + Path.of("").toAbsolutePath() + ")") + "; check the path");
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IllegalArgumentException(what + " " + file + (Files.isDirectory(file) ? " is a directory, not a file"
+          : " cannot be read (check its permissions)"));
+    }
   }
 
   /** {@code --threads N}: an executor of N workers, or the shared one sized to the processors. */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.zkml4j.api.Keys;
 import org.zkml4j.api.ModelInput;
 import org.zkml4j.api.ModelWitness;
@@ -46,6 +48,8 @@ final class ProveCommand implements Command {
           --input <file>      the input
           -o, --out <dir>     the proof directory to write
           --threads N         worker threads for proving (default: every processor)
+          --cache <dir>       where zkml4j remembers the model directories it checked
+                              (default ~/.cache/zkml4j)
 
         Examples:
           zkml4j prove lenet --input models/mnist/digit-7.png -o proof
@@ -55,7 +59,7 @@ final class ProveCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of("input", "o", "out", ModelOptions.THREADS);
+    return Set.of("input", "o", "out", ModelOptions.THREADS, ModelOptions.CACHE);
   }
 
   @Override
@@ -66,15 +70,19 @@ final class ProveCommand implements Command {
         .orElseThrow(() -> new UsageException("say which input to prove with --input <input.json|image.png>"));
     Path proofDir = ModelOptions.requireOut(args, "the proof");
     Parallelism parallelism = ModelOptions.parallelism(args);
-    ZkModel model = ZkModel.open(dir);
-    Keys keys = readKeys(dir, parallelism);
+    ModelOptions.requireFile(inputFile, "the --input file");
+    ZkModel model = ModelOptions.open(dir, args);
     ModelInput input = model.readInput(inputFile);
+    // The proving key is read on another thread while this one compiles the model's witness generator.
+    requireKeys(dir);
+    FutureTask<Keys> keys = new FutureTask<>(() -> Keys.read(dir, parallelism));
+    Thread.ofPlatform().daemon().name("zkml4j-read-zkey").start(keys);
     long start = System.nanoTime();
     ModelWitness witness = witness(model, input, inputFile);
     long witnessDone = System.nanoTime();
-    terminal.info("Proving (" + model.compiled().circuit().r1cs().numConstraints() + " constraints, "
-        + parallelism.threads() + " threads)...");
-    ProofBundle proof = model.prove(keys, witness, parallelism);
+    terminal.info("Proving (" + model.r1cs().numConstraints() + " constraints, " + parallelism.threads()
+        + " threads)...");
+    ProofBundle proof = model.prove(result(keys), witness, parallelism);
     long proveDone = System.nanoTime();
     proof.save(proofDir);
     var out = terminal.out();
@@ -88,13 +96,21 @@ final class ProveCommand implements Command {
     return ExitCode.OK;
   }
 
-  /** The keys of a model directory, or a message saying to run setup first. */
-  static Keys readKeys(Path dir, Parallelism parallelism) throws Exception {
+  /** The value of a task run on another thread, or what it threw. */
+  private static <T> T result(FutureTask<T> task) throws Exception {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** Fails, saying to run setup, unless the model directory has a proving key. */
+  private static void requireKeys(Path dir) {
     if (!Files.isRegularFile(dir.resolve(Keys.ZKEY))) {
       throw new IllegalArgumentException(dir + " has no keys yet (" + Keys.ZKEY + "): run zkml4j setup " + dir
           + " first");
     }
-    return Keys.read(dir, parallelism);
   }
 
   /** The witness; an input outside the compiled range is the user's to fix, so it is an input error. */

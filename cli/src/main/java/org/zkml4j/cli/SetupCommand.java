@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.zkml4j.api.Keys;
 import org.zkml4j.api.SetupOptions;
 import org.zkml4j.api.ZkModel;
+import org.zkml4j.groth16.PhaseTimer;
 
 /** {@code setup <dir> [--ptau <file>]}: the proving and verifying keys of a compiled model. */
 final class SetupCommand implements Command {
@@ -45,7 +47,8 @@ final class SetupCommand implements Command {
 
         Options:
           --ptau <file.ptau>   a powers-of-tau file prepared for phase 2
-          --cache <dir>        the cache for the local ceremony (default ~/.cache/zkml4j)
+          --cache <dir>        the cache for the local ceremony, its keys and the checked model
+                               directories (default ~/.cache/zkml4j)
 
         Examples:
           zkml4j setup lenet
@@ -55,23 +58,31 @@ final class SetupCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of("ptau", "cache");
+    return Set.of("ptau", ModelOptions.CACHE);
   }
 
   @Override
   public int run(Arguments args, Terminal terminal) throws Exception {
     args.expectPositionals(1, 1);
     Path dir = args.path(0);
-    ZkModel model = ZkModel.open(dir);
-    SetupOptions options = args.option("ptau").map(p -> SetupOptions.withPtau(Path.of(p)))
-        .orElseGet(() -> SetupOptions.local(args.option("cache").map(Path::of)
-            .orElseGet(SetupOptions::defaultCacheDirectory)));
-    terminal.info("Setting up " + dir + " (" + model.compiled().circuit().r1cs().numConstraints()
-        + " constraints; ceremony power " + model.ptauPower() + ", " + options + ")");
+    Optional<Path> ptau = args.option("ptau").map(Path::of);
+    if (ptau.isPresent()) {
+      ModelOptions.requireFile(ptau.get(), "the --ptau file");
+    }
+    ZkModel model = ModelOptions.open(dir, args);
+    if (ptau.isPresent()) {
+      PtauHeader.requireFor(model.r1cs(), dir.resolve("circuit.r1cs"), ptau.get());
+    }
+    SetupOptions options = ptau.map(SetupOptions::withPtau)
+        .orElseGet(() -> SetupOptions.local(ModelOptions.cache(args)));
+    terminal.info("Setting up " + dir + " (" + model.r1cs().numConstraints() + " constraints; ceremony power "
+        + model.ptauPower() + ", " + options + ")");
     long start = System.nanoTime();
     Keys keys = model.setup(options.progress(terminal::progress));
     terminal.endProgressLine();
+    PhaseTimer timer = PhaseTimer.start("setup");
     keys.save(dir);
+    timer.lap("write the keys");
     terminal.out().printf(Locale.ROOT, "Wrote %s (%,d bytes) and %s in %.1f s. Next: zkml4j prove %s --input"
         + " <input> -o <proofdir>%n", dir.resolve(Keys.ZKEY), Files.size(dir.resolve(Keys.ZKEY)), Keys.VERIFICATION_KEY,
         (System.nanoTime() - start) / 1e9, dir);

@@ -1,6 +1,7 @@
 package org.zkml4j.cli;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.zkml4j.api.ProofBundle;
 import org.zkml4j.api.Verdict;
 import org.zkml4j.api.ZkModel;
 import org.zkml4j.groth16.VerifyingKey;
+import org.zkml4j.math.parallel.Parallelism;
 import org.zkml4j.model.compile.Visibility;
 
 /** {@code verify <dir> <proofdir>}: check a proof against a compiled model's verifying key. */
@@ -42,7 +44,9 @@ final class VerifyCommand implements Command {
               <dir>/verification_key.json <proofdir>/public.json <proofdir>/proof.json
 
         Options:
-          --threads N   worker threads (default: every processor)
+          --threads N     worker threads (default: every processor)
+          --cache <dir>   where zkml4j remembers the model directories it checked
+                          (default ~/.cache/zkml4j)
 
         Example:
           zkml4j verify lenet proof""";
@@ -50,17 +54,27 @@ final class VerifyCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of(ModelOptions.THREADS);
+    return Set.of(ModelOptions.THREADS, ModelOptions.CACHE);
   }
 
   @Override
   public int run(Arguments args, Terminal terminal) throws Exception {
     args.expectPositionals(2, 2);
     Path dir = args.path(0);
+    Path proofDir = args.path(1);
+    Parallelism parallelism = ModelOptions.parallelism(args);
+    ZkModel model = ModelOptions.open(dir, args);
+    if (!Files.isRegularFile(dir.resolve(Keys.VERIFICATION_KEY))) {
+      throw new IllegalArgumentException(dir + " has no verifying key yet (" + Keys.VERIFICATION_KEY + "): run"
+          + " zkml4j setup " + dir + " first, or copy the key of the setup the proof was made with into it");
+    }
+    if (!Files.isDirectory(proofDir)) {
+      throw new IllegalArgumentException("the proof directory " + proofDir + (Files.exists(proofDir)
+          ? " is a file; give the directory zkml4j prove -o wrote" : " does not exist; check the path"));
+    }
     VerifyingKey vk = Keys.readVerifyingKey(dir);
-    ZkModel model = ZkModel.open(dir);
-    ProofBundle proof = ProofBundle.read(args.path(1));
-    Verdict verdict = model.check(vk, proof, ModelOptions.parallelism(args));
+    ProofBundle proof = ProofBundle.read(proofDir);
+    Verdict verdict = model.check(vk, proof, parallelism);
     var out = terminal.out();
     if (!verdict.valid()) {
       out.println("INVALID: " + verdict.reason());

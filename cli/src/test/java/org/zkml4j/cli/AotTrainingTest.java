@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The launcher's AOT training run: its synthetic proof goes through and it leaves no files behind. */
+/** The launcher's AOT training run: its model verbs and its synthetic proof succeed, and it leaves no files behind. */
 class AotTrainingTest {
   @Test
   void trainingRunProvesAndCleansUp() throws IOException {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     long before = trainingFolders(tmp);
-    AotTraining.main(new String[0]); // throws if the prove command does not exit with 0
+    AotTraining.main(new String[0]); // throws if a command does not exit with 0
     assertEquals(before, trainingFolders(tmp));
   }
 

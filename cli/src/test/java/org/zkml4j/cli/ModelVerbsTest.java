@@ -110,8 +110,10 @@ class ModelVerbsTest {
     Path bright = Files.writeString(tmp.resolve("bright.json"), "[" + "3,".repeat(48) + "3]");
     assertTrue(ModelFixtures.expect(ExitCode.INPUT, "prove", model, "--input", bright, "-o", tmp.resolve("x")).err()
         .contains("outside the declared bound"));
-    assertTrue(ModelFixtures.expect(ExitCode.INPUT, "prove", model, "--input", tmp.resolve("missing.json"), "-o",
-        tmp.resolve("x")).err().contains("file not found"));
+    CliRun missing = ModelFixtures.expect(ExitCode.INPUT, "prove", model, "--input", tmp.resolve("missing.png"), "-o",
+        tmp.resolve("x"));
+    assertTrue(missing.err().contains("the --input file " + tmp.resolve("missing.png") + " does not exist"),
+        missing.err());
     Path unsetUp = tmp.resolve("no-keys");
     ModelFixtures.expect(ExitCode.OK, "compile", ModelFixtures.tiny("tiny.onnx"), "-o", unsetUp);
     assertTrue(ModelFixtures.expect(ExitCode.INPUT, "prove", unsetUp, "--input", ModelFixtures.tiny("digit-1.json"),
@@ -120,6 +122,39 @@ class ModelVerbsTest {
         .contains("is not a compiled model directory"));
     assertTrue(ModelFixtures.expect(ExitCode.INPUT, "compile", shortInput, "-o", tmp.resolve("y")).err()
         .contains("short.json"));
+  }
+
+  @Test
+  void missingFiles_areNamed_andInputsAreCheckedBeforeKeys() throws Exception {
+    Path unsetUp = tmp.resolve("no-keys-yet");
+    ModelFixtures.expect(ExitCode.OK, "compile", ModelFixtures.tiny("tiny.onnx"), "-o", unsetUp, "--cache",
+        tmp.resolve("cache"));
+    Path nowhere = tmp.resolve("nowhere.png");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "prove", unsetUp, "--input", nowhere, "-o", tmp.resolve("x")),
+        "zkml4j prove: the --input file " + nowhere + " does not exist");
+    Path shortInput = Files.writeString(tmp.resolve("short-2.json"), "[" + "0.5,".repeat(47) + "0.5]");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "prove", unsetUp, "--input", shortInput, "-o", tmp.resolve("x")),
+        "the model takes 49 values");
+    Path noPtau = tmp.resolve("none.ptau");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "setup", unsetUp, "--ptau", noPtau),
+        "zkml4j setup: the --ptau file " + noPtau + " does not exist");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "setup", unsetUp, "--ptau", tmp),
+        "the --ptau file " + tmp + " is a directory, not a file");
+    Path noProof = tmp.resolve("no-proof");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "verify", model, noProof),
+        "the proof directory " + noProof + " does not exist");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "verify", unsetUp, noProof),
+        unsetUp + " has no verifying key yet (verification_key.json): run zkml4j setup");
+    Path noModel = tmp.resolve("none.onnx");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "compile", noModel, "-o", tmp.resolve("y")),
+        "zkml4j compile: the model " + noModel + " does not exist");
+    Path noData = tmp.resolve("none.json");
+    assertErr(ModelFixtures.expect(ExitCode.INPUT, "compile", ModelFixtures.tiny("tiny.onnx"), "-o", tmp.resolve("y"),
+        "--calibration", noData), "the calibration file " + noData + " does not exist");
+  }
+
+  private static void assertErr(CliRun run, String expected) {
+    assertTrue(run.err().contains(expected), "expected '" + expected + "' in:\n" + run.err());
   }
 
   @Test
