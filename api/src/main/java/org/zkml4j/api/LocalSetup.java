@@ -103,9 +103,9 @@ final class LocalSetup {
 
   private static Accumulator givenPtau(Path file, ZkModel model) throws IOException, FormatException {
     PhaseTimer timer = PhaseTimer.start("setup");
-    Accumulator acc = PtauReader.read(file);
-    timer.lap("ptau read");
     R1cs r1cs = model.r1cs();
+    Accumulator acc = PtauReader.readForSetup(file, Phase2.log2Domain(r1cs), Parallelism.shared());
+    timer.lap("ptau read");
     if (acc.power() < model.ptauPower()) {
       throw new FormatException(file, "has power " + acc.power() + "; this circuit (" + r1cs.numConstraints()
           + " constraints, " + r1cs.numPublic() + " public signals) needs a ptau of power >= " + model.ptauPower());

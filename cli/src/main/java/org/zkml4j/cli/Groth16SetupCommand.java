@@ -71,7 +71,7 @@ final class Groth16SetupCommand implements Command {
     PtauHeader.requireFor(r1cs, r1csFile, ptauFile);
     terminal.info("Reading " + ptauFile);
     Parallelism parallelism = args.parallelism();
-    Accumulator ptau = PtauReader.read(ptauFile, parallelism);
+    Accumulator ptau = PtauReader.readForSetup(ptauFile, Phase2.log2Domain(r1cs), parallelism);
     ProvingKey key = Phase2.newZkey(r1cs, ptau, parallelism, terminal::progress);
     terminal.endProgressLine();
     ZkeyWriter.write(key, zkeyFile, ZkeyWriter.SectionOrder.ZKEY_NEW);

@@ -47,9 +47,14 @@ public final class Phase2 {
    * where snarkjs's circuit hash reads tau powers past the end of a power-k ceremony.
    */
   public static int requiredPtauPower(R1cs r1cs) {
-    long rows = (long) r1cs.numConstraints() + r1cs.numPublic();
-    int k = (rows == 0 ? 0 : 63 - Long.numberOfLeadingZeros(rows)) + 1;
+    int k = log2Domain(r1cs);
     return k <= 14 ? k : k + 1;
+  }
+
+  /** k of the domain 2^k a setup of this circuit uses: the smallest above constraints + public signals. */
+  public static int log2Domain(R1cs r1cs) {
+    long rows = (long) r1cs.numConstraints() + r1cs.numPublic();
+    return (rows == 0 ? 0 : 63 - Long.numberOfLeadingZeros(rows)) + 1;
   }
 
   /**
@@ -124,8 +129,9 @@ public final class Phase2 {
 
   /** {@link #newZkey} from .r1cs and .ptau files, written in the section order of snarkjs's own output. */
   public static void newZkey(Path r1cs, Path ptau, Path zkey, Progress progress) throws IOException, FormatException {
-    ZkeyWriter.write(newZkey(R1csFile.read(r1cs), PtauReader.read(ptau), progress), zkey,
-        ZkeyWriter.SectionOrder.ZKEY_NEW);
+    R1cs circuit = R1csFile.read(r1cs);
+    Accumulator accumulator = PtauReader.readForSetup(ptau, log2Domain(circuit), Parallelism.shared());
+    ZkeyWriter.write(newZkey(circuit, accumulator, progress), zkey, ZkeyWriter.SectionOrder.ZKEY_NEW);
   }
 
   /** {@link #contribute} from file to file; the entropy text is taken as UTF-8. */

@@ -55,8 +55,7 @@ final class ZkeySetup {
     this.progress = progress;
     this.nPublic = r1cs.numPublic();
     this.nConstraints = r1cs.numConstraints();
-    long rows = (long) nConstraints + nPublic;
-    this.log2Domain = (rows == 0 ? 0 : 63 - Long.numberOfLeadingZeros(rows)) + 1;
+    this.log2Domain = Phase2.log2Domain(r1cs);
     if (log2Domain > acc.power()) {
       throw new IllegalArgumentException("the circuit needs a domain of 2^" + log2Domain + " (" + nConstraints
           + " constraints and " + nPublic + " public signals), more than this power-" + acc.power() + " ceremony");

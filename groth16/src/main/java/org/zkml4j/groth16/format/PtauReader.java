@@ -13,6 +13,9 @@ import org.zkml4j.circuit.format.FormatException;
 import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.LagrangeBases;
 import org.zkml4j.groth16.ceremony.PtauContribution;
+import org.zkml4j.math.curve.CurveGroup;
+import org.zkml4j.math.curve.G1;
+import org.zkml4j.math.curve.G2;
 import org.zkml4j.math.field.Bn254;
 import org.zkml4j.math.parallel.Parallelism;
 
@@ -58,6 +61,31 @@ public final class PtauReader {
   }
 
   public static Accumulator read(Path file, Parallelism parallelism) throws IOException, FormatException {
+    return read(file, -1, parallelism);
+  }
+
+  /**
+   * Reads a prepared .ptau for the setup of a circuit on a domain of 2^log2Domain points. Every
+   * section is read and its sizes are checked as by {@link #read}, but only the points such a setup
+   * uses are checked on their curves: the first 2^(k+1) of tauG1 (the circuit hash reads them), the
+   * first alphaTauG1 and betaTauG1 points, betaG2, and the Lagrange bases of size 2^k and, for the H
+   * query, 2^(k+1). A ceremony of a larger power than the circuit needs holds many more points
+   * (2^18: about 3.4 million, against about 100,000 for a 2^14 circuit); checking them all took a
+   * third of a small circuit's setup. Points a setup does not use cannot reach its key.
+   *
+   * @param log2Domain k, at least 1 (see {@code Phase2.log2Domain})
+   */
+  public static Accumulator readForSetup(Path file, int log2Domain, Parallelism parallelism)
+      throws IOException, FormatException {
+    if (log2Domain < 1) {
+      throw new IllegalArgumentException("log2Domain must be at least 1, was " + log2Domain);
+    }
+    return read(file, log2Domain, parallelism);
+  }
+
+  /** Reads a .ptau; with {@code setupDomain} >= 1, checks only the points of {@link #readForSetup}. */
+  private static Accumulator read(Path file, int setupDomain, Parallelism parallelism)
+      throws IOException, FormatException {
     try (BinFileReader in = BinFileReader.open(file, MAGIC, VERSION, VERSION)) {
       for (int type : in.sectionTypes()) {
         if (type < 1 || (type > 7 && type < 12) || type > 15) {
@@ -89,11 +117,18 @@ public final class PtauReader {
       }
       int p = (int) power;
       long n = 1L << p;
-      long[] tauG1 = points(in.section(2, "section 2 (tauG1)"), 2 * n - 1, false, parallelism);
-      long[] tauG2 = points(in.section(3, "section 3 (tauG2)"), n, true, parallelism);
-      long[] alphaTauG1 = points(in.section(4, "section 4 (alphaTauG1)"), n, false, parallelism);
-      long[] betaTauG1 = points(in.section(5, "section 5 (betaTauG1)"), n, false, parallelism);
-      long[] betaG2 = points(in.section(6, "section 6 (betaG2)"), 1, true, parallelism);
+      boolean setup = setupDomain >= 1;
+      long d = setup ? 1L << setupDomain : 0;
+      long[] all = null;
+      long[] tauG1 = points(in.section(2, "section 2 (tauG1)"), 2 * n - 1, false, parallelism,
+          setup ? new long[] {0, 2 * d} : all);
+      long[] tauG2 = points(in.section(3, "section 3 (tauG2)"), n, true, parallelism,
+          setup ? new long[] {0, 1} : all);
+      long[] alphaTauG1 = points(in.section(4, "section 4 (alphaTauG1)"), n, false, parallelism,
+          setup ? new long[] {0, 1} : all);
+      long[] betaTauG1 = points(in.section(5, "section 5 (betaTauG1)"), n, false, parallelism,
+          setup ? new long[] {0, 1} : all);
+      long[] betaG2 = points(in.section(6, "section 6 (betaG2)"), 1, true, parallelism, all);
       List<PtauContribution> contributions = contributions(in.section(7, "section 7 (contributions)"));
       LagrangeBases lagrange = null;
       int present = 0;
@@ -104,22 +139,30 @@ public final class PtauReader {
         throw new FormatException(file, "has " + present + " of the four phase-2 sections 12 to 15; expected all or none");
       }
       if (present == 4) {
+        long[] level = setup ? new long[] {LagrangeBases.start(setupDomain), LagrangeBases.start(setupDomain) + d} : all;
+        long[] levels = setup ? new long[] {LagrangeBases.start(setupDomain), LagrangeBases.start(setupDomain + 1) + 2 * d}
+            : all;
         lagrange = LagrangeBases.of(p,
-            points(in.section(12, "section 12 (Lagrange tauG1)"), LagrangeBases.pointCount(p, true), false, parallelism),
-            points(in.section(13, "section 13 (Lagrange tauG2)"), LagrangeBases.pointCount(p, false), true, parallelism),
+            points(in.section(12, "section 12 (Lagrange tauG1)"), LagrangeBases.pointCount(p, true), false, parallelism,
+                levels),
+            points(in.section(13, "section 13 (Lagrange tauG2)"), LagrangeBases.pointCount(p, false), true, parallelism,
+                level),
             points(in.section(14, "section 14 (Lagrange alphaTauG1)"), LagrangeBases.pointCount(p, false), false,
-                parallelism),
+                parallelism, level),
             points(in.section(15, "section 15 (Lagrange betaTauG1)"), LagrangeBases.pointCount(p, false), false,
-                parallelism));
+                parallelism, level));
       }
       return Accumulator.of(p, (int) ceremonyPower, tauG1, tauG2, alphaTauG1, betaTauG1, betaG2, contributions,
           lagrange);
     }
   }
 
-  /** A whole section of {@code count} points, checked: coordinates below q and points on the curve. */
-  private static long[] points(BinFileReader.Section s, long count, boolean g2, Parallelism parallelism)
-      throws IOException, FormatException {
+  /**
+   * A whole section of {@code count} points, with the points in [checked[0], checked[1]) (all when
+   * null; the range is clipped to the section) checked: coordinates below q and points on the curve.
+   */
+  private static long[] points(BinFileReader.Section s, long count, boolean g2, Parallelism parallelism,
+      long[] checked) throws IOException, FormatException {
     int longsPerPoint = g2 ? 16 : 8;
     long expected = count * 8 * longsPerPoint;
     if (s.size() != expected) {
@@ -138,9 +181,15 @@ public final class PtauReader {
       done += len;
     }
     s.expectEnd();
+    int first = checked == null ? 0 : (int) Math.min(count, checked[0]);
+    int end = checked == null ? (int) count : (int) Math.min(count, checked[1]);
+    // A setup's few points are checked in scalar code: in a fresh JVM the lane kernels are not compiled
+    // yet and run about 100 times slower, which for a setup's 100,000 points costs seconds.
+    boolean scalar = checked != null;
     AtomicLong firstBad = new AtomicLong(Long.MAX_VALUE);
-    parallelism.forRange((int) count, 4096, (from, to) -> {
-      int bad = new LaneCurveCheck(g2).firstInvalid(out, from, to);
+    parallelism.forRange(Math.max(0, end - first), 4096, (from, to) -> {
+      int bad = scalar ? firstInvalid(g2, out, first + from, first + to)
+          : new LaneCurveCheck(g2).firstInvalid(out, first + from, first + to);
       if (bad >= 0) {
         firstBad.accumulateAndGet(bad, Math::min);
       }
@@ -152,6 +201,19 @@ public final class PtauReader {
           : "has a coordinate not below q"));
     }
     return out;
+  }
+
+  /** The first of points [from, to) with a coordinate not below q or off its curve, or -1; scalar code. */
+  private static int firstInvalid(boolean g2, long[] points, int from, int to) {
+    CurveGroup group = g2 ? new G2() : new G1();
+    int longsPerPoint = g2 ? 16 : 8;
+    for (int i = from; i < to; i++) {
+      int off = i * longsPerPoint;
+      if (!canonical(points, off, longsPerPoint) || !group.isOnCurve(points, off)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean canonical(long[] a, int off, int len) {

@@ -17,6 +17,7 @@ import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.PowersOfTau;
 import org.zkml4j.groth16.ceremony.Progress;
 import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.parallel.Parallelism;
 
 /**
  * The .ptau reader on damaged files: each defect gives a {@link FormatException} that names the
@@ -92,6 +93,34 @@ class PtauReaderTest {
     b[TAU_G1 + 300 * 64 + 40] ^= 1; // point 300 of 511, in the second block of 256 checked together
     b[TAU_G1 + 301 * 64 + 8] ^= 1; // and 301
     assertMessage(b, "section 2 (tauG1): point 300 is not on the curve");
+  }
+
+  @Test
+  void setupReadingChecksOnlyThePointsASetupUses() throws Exception {
+    Path file = dir.resolve("power8-setup.ptau");
+    PtauWriter.write(PowersOfTau.newCeremony(8), file);
+    byte[] b = Files.readAllBytes(file);
+    long[] whole = new long[8 * 511];
+    PtauReader.read(file).tauG1().get(whole);
+    long[] forSetup = new long[8 * 511];
+    PtauReader.readForSetup(file, 2, Parallelism.shared()).tauG1().get(forSetup);
+    assertTrue(Arrays.equals(whole, forSetup), "the same points either way");
+
+    b[TAU_G1 + 300 * 64 + 40] ^= 1; // point 300: past the 2^3 tauG1 points a 2^2 domain's setup reads
+    Path damaged = dir.resolve("damaged-far.ptau");
+    Files.write(damaged, b);
+    assertThrows(FormatException.class, () -> PtauReader.read(damaged));
+    PtauReader.readForSetup(damaged, 2, Parallelism.shared());
+    FormatException e = assertThrows(FormatException.class,
+        () -> PtauReader.readForSetup(damaged, 8, Parallelism.shared()));
+    assertTrue(e.getMessage().contains("section 2 (tauG1): point 300 is not on the curve"), e.getMessage());
+
+    b = Files.readAllBytes(file);
+    b[TAU_G1 + 7 * 64 + 40] ^= 1; // point 7: one a 2^2 domain's circuit hash reads
+    Files.write(damaged, b);
+    e = assertThrows(FormatException.class,
+        () -> PtauReader.readForSetup(damaged, 2, Parallelism.shared()));
+    assertTrue(e.getMessage().contains("section 2 (tauG1): point 7 is not on the curve"), e.getMessage());
   }
 
   @Test
