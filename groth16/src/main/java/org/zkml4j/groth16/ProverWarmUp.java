@@ -15,12 +15,10 @@ import org.zkml4j.math.msm.BucketArithmetic;
  * a cold {@code groth16 prove} of a 67,210 constraint Poseidon chain the first coset NTT (2^17)
  * took about 1.4 s of CPU time, the next two about 0.1 s each. Calls on one block reach the
  * thresholds with the least work; past them the thread only polls, once a millisecond, until the
- * kernels run at compiled speed, leaving the CPU to the command. The prover waits for that
- * ({@link #awaitCompiled}) before its first large NTT instead of calling slow kernels. On a
- * loaded 2-core machine (load 8 to 10) the first coset NTT of that chain then took about 0.3 s of
- * CPU time instead of 1.2 s, and the whole command 5.16 s instead of 5.42 s (medians of 4); on
- * circomlib-ml's MNIST convnet 5.28 s instead of 6.00 s (medians of 3). Wall times at that load
- * were too noisy to compare.
+ * kernels run at compiled speed, leaving the CPU to the command. The prover does not wait for it
+ * ({@link #awaitCompiled} is for tests): on a loaded machine waiting saved CPU time, but on a quiet
+ * one it left a core idle for about a second (a cold Poseidon-chain prove took 4.0 to 4.5 s with
+ * the wait, 3.1 to 3.2 s without).
  *
  * <p>The real cure is earlier C2 compilation of the kernels: with the JVM option
  * {@code -XX:CompileCommand=CompileThresholdScaling,org.zkml4j.math.field.LaneKernel::*,0.02} the

@@ -24,12 +24,6 @@ final class QapEvaluation {
   private static final PrimeField FR = Bn254.FR;
   /** Entries per parallel task when accumulating rows. */
   private static final int MIN_CHUNK = 1 << 14;
-  /**
-   * The longest wait for the lane kernels' compilation before the first NTT of a large domain
-   * ({@link ProverWarmUp#awaitCompiled}); a JVM that does not compile them within it proceeds
-   * in slow code rather than wait longer.
-   */
-  private static final long KERNEL_WAIT_MILLIS = 2_000;
 
   private QapEvaluation() {}
 
@@ -58,10 +52,6 @@ final class QapEvaluation {
     EvaluationDomain domain = EvaluationDomain.ofLog2Size(pk.log2DomainSize(), parallelism);
     long[] shift = domain.snarkjsCosetShift();
     timer.lap("h: domain");
-    if (pk.log2DomainSize() >= Prover.LANES_FROM_LOG2_DOMAIN) {
-      ProverWarmUp.awaitCompiled(KERNEL_WAIT_MILLIS);
-      timer.lap("h: waiting for the lane kernels' compilation");
-    }
     domain.evaluationsToCoset(a, 0, shift);
     timer.lap("h: coset NTT of A");
     domain.evaluationsToCoset(b, 0, shift);
