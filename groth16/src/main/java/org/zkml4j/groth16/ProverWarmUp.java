@@ -15,9 +15,8 @@ import org.zkml4j.math.msm.BucketArithmetic;
  * a cold {@code groth16 prove} of a 67,210 constraint Poseidon chain the first coset NTT (2^17)
  * took about 1.4 s of CPU time, the next two about 0.1 s each. Calls on one block reach the
  * thresholds with the least work; past them the thread only polls, once a millisecond, until the
- * kernels run at compiled speed, leaving the CPU to the command. The prover does not wait for it
- * ({@link #awaitCompiled} is for tests): on a loaded machine waiting saved CPU time, but on a quiet
- * one it left a core idle for about a second (a cold Poseidon-chain prove took 4.0 to 4.5 s with
+ * kernels run at compiled speed, leaving the CPU to the command. The prover does not wait for it:
+ * waiting saved CPU time on a loaded machine, but on a quiet one it left a core idle for about a second (a cold Poseidon-chain prove took 4.0 to 4.5 s with
  * the wait, 3.1 to 3.2 s without).
  *
  * <p>The real cure is earlier C2 compilation of the kernels: with the JVM option
@@ -26,8 +25,6 @@ import org.zkml4j.math.msm.BucketArithmetic;
  */
 final class ProverWarmUp {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
-  /** The warm-up thread, once started. */
-  private static volatile Thread thread;
   /**
    * Rounds (each calls every kernel once per field, so twice per kernel method) that take the
    * kernels past C2's tiered thresholds: 5,000 invocations, or 15,000 invocations plus loop
@@ -48,27 +45,7 @@ final class ProverWarmUp {
     }
     Thread t = new Thread(ProverWarmUp::run, "zkml4j-warm-up");
     t.setDaemon(true);
-    thread = t;
     t.start();
-  }
-
-  /**
-   * Starts the warm-up if need be and waits, at most {@code maxMillis}, until it ends: until the
-   * kernels run at compiled speed. Large NTTs and MSMs call this before their first lane work:
-   * kernel calls made before C2 has installed the kernels advance the work at about a hundredth of
-   * the compiled speed while taking CPU time from the compiler, so waiting costs no progress and
-   * lets the compilation finish sooner.
-   */
-  static void awaitCompiled(long maxMillis) {
-    startOnce();
-    Thread t = thread;
-    if (t != null) {
-      try {
-        t.join(maxMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /**

@@ -20,13 +20,6 @@ class ProverWarmUpTest {
     assertTrue(threads <= 1, threads + " warm-up threads");
   }
 
-  @Test
-  void awaitingReturnsOnceTheWarmUpHasEnded() {
-    ProverWarmUp.awaitCompiled(60_000);
-    assertTrue(Thread.getAllStackTraces().keySet().stream()
-        .noneMatch(t -> t.getName().equals("zkml4j-warm-up") && t.isAlive()), "the warm-up thread is still running");
-  }
-
   /**
    * The warm-up's last call leaves (x y 2^-255 + y - x) mod q, in canonical form, for its Fq
    * inputs (lane values with R = 2^255); lane 0's low limb must agree with BigInteger, so the loop

@@ -117,18 +117,15 @@ public final class PtauReader {
       }
       int p = (int) power;
       long n = 1L << p;
-      boolean setup = setupDomain >= 1;
-      long d = setup ? 1L << setupDomain : 0;
-      long[] all = null;
+      long d = setupDomain >= 1 ? 1L << setupDomain : 0;
       long[] tauG1 = points(in.section(2, "section 2 (tauG1)"), 2 * n - 1, false, parallelism,
-          setup ? new long[] {0, 2 * d} : all);
-      long[] tauG2 = points(in.section(3, "section 3 (tauG2)"), n, true, parallelism,
-          setup ? new long[] {0, 1} : all);
+          checked(setupDomain, 0, 2 * d));
+      long[] tauG2 = points(in.section(3, "section 3 (tauG2)"), n, true, parallelism, checked(setupDomain, 0, 1));
       long[] alphaTauG1 = points(in.section(4, "section 4 (alphaTauG1)"), n, false, parallelism,
-          setup ? new long[] {0, 1} : all);
+          checked(setupDomain, 0, 1));
       long[] betaTauG1 = points(in.section(5, "section 5 (betaTauG1)"), n, false, parallelism,
-          setup ? new long[] {0, 1} : all);
-      long[] betaG2 = points(in.section(6, "section 6 (betaG2)"), 1, true, parallelism, all);
+          checked(setupDomain, 0, 1));
+      long[] betaG2 = points(in.section(6, "section 6 (betaG2)"), 1, true, parallelism, null);
       List<PtauContribution> contributions = contributions(in.section(7, "section 7 (contributions)"));
       LagrangeBases lagrange = null;
       int present = 0;
@@ -139,9 +136,10 @@ public final class PtauReader {
         throw new FormatException(file, "has " + present + " of the four phase-2 sections 12 to 15; expected all or none");
       }
       if (present == 4) {
-        long[] level = setup ? new long[] {LagrangeBases.start(setupDomain), LagrangeBases.start(setupDomain) + d} : all;
-        long[] levels = setup ? new long[] {LagrangeBases.start(setupDomain), LagrangeBases.start(setupDomain + 1) + 2 * d}
-            : all;
+        long start = setupDomain >= 1 ? LagrangeBases.start(setupDomain) : 0;
+        long end = setupDomain >= 1 ? LagrangeBases.start(setupDomain + 1) + 2 * d : 0;
+        long[] level = checked(setupDomain, start, start + d);
+        long[] levels = checked(setupDomain, start, end);
         lagrange = LagrangeBases.of(p,
             points(in.section(12, "section 12 (Lagrange tauG1)"), LagrangeBases.pointCount(p, true), false, parallelism,
                 levels),
@@ -155,6 +153,11 @@ public final class PtauReader {
       return Accumulator.of(p, (int) ceremonyPower, tauG1, tauG2, alphaTauG1, betaTauG1, betaG2, contributions,
           lagrange);
     }
+  }
+
+  /** Points [from, to) for a setup of a 2^setupDomain domain to check; null (all of them) outside a setup. */
+  private static long[] checked(int setupDomain, long from, long to) {
+    return setupDomain >= 1 ? new long[] {from, to} : null;
   }
 
   /**
