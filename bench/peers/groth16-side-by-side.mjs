@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "fs";
 import { cpus, totalmem } from "os";
 import { join, relative, resolve } from "path";
 import { ceremony as makeCeremony, compileCircom, r1csSizes, requireInsideRoot } from "./lib/circuits.mjs";
-import { hasGnuTime, log, measure as measureIn, median, modules, root, runOk, snarkjs, snarkjsCli, zkml4jTool }
+import { hasGnuTime, log, measure as measureIn, median, modules, ownJvm, root, runOk, snarkjs, snarkjsCli, zkml4jTool }
   from "./lib/process.mjs";
 
 const ENTROPY = "-e=side-by-side benchmark entropy";
@@ -94,11 +94,17 @@ const ceremony = (power) => makeCeremony(join(opts.cache, "ptau"), power, tools.
 
 const rows = [];
 
-/** Runs each tool's command `rounds` times, alternating which goes first, and records the samples. */
+/**
+ * Runs each tool's command `rounds` times, alternating which goes first, and records the samples. zkml4j
+ * runs twice per round: by the launcher's daemon (a JVM kept up between commands, as users run it) and in
+ * a JVM of its own (--no-daemon: JVM start-up and JIT warm-up in every run).
+ */
 async function compare(step, circuitName, size, commands, rounds = opts.rounds) {
-  const samples = { snarkjs: [], zkml4j: [] };
+  commands = { ...commands, "zkml4j own JVM": ownJvm(commands.zkml4j) };
+  const samples = { snarkjs: [], zkml4j: [], "zkml4j own JVM": [] };
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 === 0 ? ["snarkjs", "zkml4j"] : ["zkml4j", "snarkjs"];
+    const order = ["snarkjs", "zkml4j", "zkml4j own JVM"];
+    if (r % 2 === 1) order.reverse();
     for (const tool of order) {
       if (!commands[tool] || (tool === "snarkjs" && commands.snarkjsOnce && r > 0)) continue;
       samples[tool].push(await measure(commands[tool]));
@@ -109,10 +115,12 @@ async function compare(step, circuitName, size, commands, rounds = opts.rounds) 
   const summary = (tool) => samples[tool].length === 0 ? null : {
     seconds: median(samples[tool].map((s) => s.seconds)), peakMb: Math.max(...samples[tool].map((s) => s.peakMb)),
     runs: samples[tool].length };
-  const peer = summary("snarkjs"), ours = summary("zkml4j");
+  const peer = summary("snarkjs");
   rows.push({ tool: "snarkjs", step, circuit: circuitName, size, ...peer, note: commands.snarkjsNote });
-  rows.push({ tool: "zkml4j", step, circuit: circuitName, size, ...ours,
-    ratio: peer && ours ? peer.seconds / ours.seconds : null });
+  for (const [tool, label] of [["zkml4j", "zkml4j (daemon)"], ["zkml4j own JVM", "zkml4j (own JVM)"]]) {
+    const ours = summary(tool);
+    rows.push({ tool: label, step, circuit: circuitName, size, ...ours, ratio: peer && ours ? peer.seconds / ours.seconds : null });
+  }
 }
 
 async function benchCircuit(c) {
@@ -167,6 +175,9 @@ function printTable() {
     + " median over the runs, the tools' processes alternating;");
   console.log(`peak MB: the largest resident set of any run, by ${hasGnuTime ? "GNU time (-f %M)"
     : "polling /proc VmHWM every 50 ms (apt-get install -y time for GNU time)"}.`);
+  console.log("zkml4j (daemon): the zkml4j command as users run it, served by the launcher's background JVM, which the"
+    + " earlier runs have warmed (its first run includes starting it); peak MB: that command's own peak in the daemon.");
+  console.log("zkml4j (own JVM): --no-daemon, a fresh JVM per run (start-up and JIT warm-up included).");
   console.log("ratio = snarkjs's median / zkml4j's (above 1: zkml4j is faster). Proving uses snarkjs's key for both.\n");
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));

@@ -25,7 +25,7 @@ import { cpus, loadavg, totalmem } from "os";
 import { join, relative, resolve } from "path";
 import { ceremony, circomCommand, collectCircom, compileCircom, r1csSizes, requireInsideRoot, sharedCeremonies,
   smallestPrepared } from "./lib/circuits.mjs";
-import { hasGnuTime, log, measure, median, modules, root, runOk, snarkjs, zkml4jTool } from "./lib/process.mjs";
+import { hasGnuTime, log, measure, median, modules, ownJvm, root, runOk, snarkjs, zkml4jTool } from "./lib/process.mjs";
 import { count, fixed, printTable } from "./lib/table.mjs";
 
 const ENTROPY = "-e=mnist benchmark entropy";
@@ -119,18 +119,23 @@ async function lenetProofs() {
     const total = r.witnessMs.map((w, i) => w + r.proveMs[i]);
     log(`  in-process, weights ${weights}: witness + prove ${total.map((t) => t.toFixed(0)).join(", ")} ms`);
     const proofDir = join(opts.cache, "proofs", `lenet-${weights}`);
-    const runs = [];
+    const runs = { daemon: [], "own JVM": [] };
     for (let i = 0; i < opts.rounds; i++) {
-      runs.push(await run(zkml4j("prove", model.dir, "--input", DIGIT, "-o", proofDir)));
-      log(`  zkml4j prove (cold), weights ${weights}: ${runs.at(-1).seconds.toFixed(2)} s`);
+      for (const [how, command] of [["daemon", zkml4j("prove", model.dir, "--input", DIGIT, "-o", proofDir)],
+        ["own JVM", ownJvm(zkml4j("prove", model.dir, "--input", DIGIT, "-o", proofDir))]]) {
+        runs[how].push(await run(command));
+        log(`  zkml4j prove (${how}), weights ${weights}: ${runs[how].at(-1).seconds.toFixed(2)} s`);
+      }
     }
     snarkjsVerifies(join(model.dir, "verification_key.json"), proofDir, `zkml4j's lenet proof (weights ${weights})`);
     const t = stats(total), w = median(r.witnessMs), p = median(r.proveMs);
     rows.push([`weights ${weights}`, count(model.constraints), fixed(t.median / 1000), fixed(t.min / 1000),
       fixed(t.max / 1000), fixed(w / 1000, 3), fixed(p / 1000), fixed(r.peakRssMb, 0), fixed(inProcess.peakMb, 0)]);
-    cold.push([`weights ${weights}`, fixed(median(runs.map((x) => x.seconds))),
-      fixed(Math.min(...runs.map((x) => x.seconds))), fixed(Math.max(...runs.map((x) => x.seconds))),
-      fixed(Math.max(...runs.map((x) => x.peakMb)), 0)]);
+    for (const [how, rs] of Object.entries(runs)) {
+      cold.push([`weights ${weights}`, how, fixed(median(rs.map((x) => x.seconds))),
+        fixed(Math.min(...rs.map((x) => x.seconds))), fixed(Math.max(...rs.map((x) => x.seconds))),
+        fixed(Math.max(...rs.map((x) => x.peakMb)), 0)]);
+    }
   }
   console.log(`\n(b) One MNIST proof: lenet.onnx, image private, output public, ${DIGIT}. In-process: one JVM`
     + ` (org.zkml4j.bench.MnistRun), keys read from the model directory,\n    1 untimed warm-up, then ${opts.rounds}`
@@ -138,9 +143,10 @@ async function lenetProofs() {
     + ` (VmHWM; GNU time). Targets: median <= 2 s, peak <= 2 GB.\n`);
   printTable(["circuit", "constraints", "median s", "min s", "max s", "witness s", "prove s", "peak MB (VmHWM)",
     "peak MB (time)"], rows, [1, 2, 3, 4, 5, 6, 7, 8]);
-  console.log(`\n    The cold command \`zkml4j prove <model dir> --input ${DIGIT} -o <proof dir>\`: JVM start, reading`
-    + " and recompiling the model, reading the keys, witness, prove, writing the files.\n");
-  printTable(["circuit", "median s", "min s", "max s", "peak MB"], cold, [1, 2, 3, 4]);
+  console.log(`\n    The command \`zkml4j prove <model dir> --input ${DIGIT} -o <proof dir>\`: reading the model, the keys,`
+    + " witness, prove, writing the files; served by the launcher's daemon (as users run it; the first run\n    may"
+    + " start it), or in a JVM of its own (--no-daemon: JVM start and JIT warm-up included). Peak: the command's own.\n");
+  printTable(["circuit", "JVM", "median s", "min s", "max s", "peak MB"], cold, [2, 3, 4, 5]);
 }
 
 // ------------------------------------------------------------------ (c) circom + snarkjs side by side
@@ -202,14 +208,21 @@ async function convnets() {
         witness: snarkjs("wtns", "calculate", circom.wasm, circom.input, f("witness.wtns")),
         prove: snarkjs("groth16", "prove", f("snarkjs.zkey"), f("witness.wtns"), f("proof.json"), f("public.json")) },
     };
-    // the snarkjs drop-in route: zkml4j's groth16 verbs on circom's own circuit and witness
-    steps["zkml4j groth16 on circom's r1cs"] = { setup: zkml4j("groth16", "setup", circom.r1cs, ptau, f("zkml4j_0000.zkey")),
-      contribute: zkml4j("zkey", "contribute", f("zkml4j_0000.zkey"), f("zkml4j.zkey"), "--name=bench", ENTROPY),
-      witness: snarkjs("wtns", "calculate", circom.wasm, circom.input, f("witness-z.wtns")),
-      prove: zkml4j("groth16", "prove", f("zkml4j.zkey"), f("witness-z.wtns"), f("zkml4j-proof.json"), f("zkml4j-public.json")) };
-    for (const m of ours) {
-      steps[`zkml4j ${m.weights}`] = { setup: zkml4j("setup", m.dir, "--ptau", ptau),
-        prove: zkml4j("prove", m.dir, "--input", DIGIT, "-o", join(m.dir, "proof")) };
+    const constraints = { snarkjs: circom.constraints };
+    // Each zkml4j route twice: served by the launcher's daemon (as users run it), and each command in a JVM of its own.
+    for (const [suffix, z] of [["", zkml4j], [", own JVMs", (...a) => ownJvm(zkml4j(...a))]]) {
+      // the snarkjs drop-in route: zkml4j's groth16 verbs on circom's own circuit and witness
+      const dropIn = `zkml4j groth16 on circom's r1cs${suffix}`;
+      steps[dropIn] = { setup: z("groth16", "setup", circom.r1cs, ptau, f("zkml4j_0000.zkey")),
+        contribute: z("zkey", "contribute", f("zkml4j_0000.zkey"), f("zkml4j.zkey"), "--name=bench", ENTROPY),
+        witness: snarkjs("wtns", "calculate", circom.wasm, circom.input, f("witness-z.wtns")),
+        prove: z("groth16", "prove", f("zkml4j.zkey"), f("witness-z.wtns"), f("zkml4j-proof.json"), f("zkml4j-public.json")) };
+      constraints[dropIn] = circom.constraints;
+      for (const m of ours) {
+        steps[`zkml4j ${m.weights}${suffix}`] = { setup: z("setup", m.dir, "--ptau", ptau),
+          prove: z("prove", m.dir, "--input", DIGIT, "-o", join(m.dir, "proof")) };
+        constraints[`zkml4j ${m.weights}${suffix}`] = m.constraints;
+      }
     }
     const samples = Object.fromEntries(Object.keys(steps).map((t) => [t, { setup: [], contribute: [], witness: [], prove: [], peakMb: 0 }]));
     for (let r = 0; r < opts.rounds; r++) {
@@ -237,9 +250,7 @@ async function convnets() {
     const peer = endToEnd(samples.snarkjs);
     for (const [tool, s] of Object.entries(samples)) {
       const isPeer = tool === "snarkjs";
-      const constraints = isPeer || tool.endsWith("r1cs") ? circom.constraints
-        : ours.find((m) => tool.endsWith(m.weights)).constraints;
-      rows.push([c.name, isPeer ? "circom2 --O2 + snarkjs" : tool, count(constraints), `2^${power}`, fixed(keys(s)),
+      rows.push([c.name, isPeer ? "circom2 --O2 + snarkjs" : tool, count(constraints[tool]), `2^${power}`, fixed(keys(s)),
         s.witness.length ? fixed(med(s.witness)) : "(in prove)", fixed(med(s.prove)), fixed(endToEnd(s)),
         fixed(s.peakMb, 0), isPeer ? "" : `${(peer / endToEnd(s)).toFixed(1)}x`,
         isPeer ? "" : `${((med(samples.snarkjs.witness) + med(samples.snarkjs.prove)) / (med(s.witness) + med(s.prove))).toFixed(1)}x`]);
@@ -252,7 +263,9 @@ async function convnets() {
     + " (half). circom: image and weights private inputs (circomlib-ml's published input); zkml4j: models/mnist/"
     + "convnet-poly*.onnx\n    (trained briefly here, pooling as AveragePool), image private, weights fixed or private,"
     + ` ${DIGIT}. Both tools' setups read the same prepared ceremony (made by zkml4j, untimed).\n`
-    + "    Every step is a cold command (process start included); medians over the rounds. setup = keys with one"
+    + "    Every step is a whole command (process start included); medians over the rounds. zkml4j rows: commands"
+    + " served by the launcher's daemon (a JVM kept up between commands,\n    as users run them; the first command starts"
+    + " it), and ', own JVMs': --no-daemon, a fresh JVM per command. setup = keys with one"
     + " phase-2 contribution, as a real deployment needs:\n    snarkjs: groth16 setup + zkey contribute, wtns calculate"
     + " (circom's wasm), groth16 prove; zkml4j: setup <dir> --ptau (contribution included), prove <dir> (witness"
     + " included);\n    zkml4j groth16 on circom's r1cs: the snarkjs drop-in verbs (groth16 setup + zkey contribute,"

@@ -17,12 +17,18 @@ const GNU_TIME = "/usr/bin/time";
 /** Whether peak memory comes from GNU time (exact) rather than polling /proc (every 50 ms). */
 export const hasGnuTime = existsSync(GNU_TIME);
 
-/** The zkml4j command as [program, args] builders, from the ZKML4J environment variable (words). */
+/**
+ * The zkml4j command as [program, args] builders, from the ZKML4J environment variable (words). Through
+ * the launcher, commands run in its daemon (a JVM kept warm between commands); see ownJvm.
+ */
 export function zkml4jTool() {
   const words = (process.env.ZKML4J || "").split(" ").filter(Boolean);
   if (words.length === 0) throw new Error("set ZKML4J to the zkml4j command (the scripts/bench-* wrappers do)");
   return (...args) => [words[0], [...words.slice(1), ...args, "--quiet"]];
 }
+
+/** The same command, run in a JVM of its own (the launcher's --no-daemon). */
+export const ownJvm = ([cmd, args]) => [cmd, [...args, "--no-daemon"]];
 
 /** snarkjs's command line, with a heap large enough for its biggest steps. */
 export const snarkjs = (...args) => ["node", ["--max-old-space-size=16384", snarkjsCli, ...args]];
@@ -73,6 +79,11 @@ export function measure([cmd, args], scratch, { allowFailure = false, cwd = root
         const last = readFileSync(timeFile, "utf8").trim().split("\n").pop();
         if (/^\d+$/.test(last)) peakKb = Number(last);
         rmSync(timeFile, { force: true });
+      }
+      // A command the zkml4j daemon ran: the client's own memory is nothing; the daemon reports the command's peak
+      // (ZKML4J_DAEMON_REPORT=1, which the bench wrappers set).
+      for (const m of output.matchAll(/zkml4j daemon: peak resident memory of this command (\d+) KiB/g)) {
+        peakKb = Math.max(peakKb, Number(m[1]));
       }
       const result = { seconds, peakMb: peakKb / 1024, output, code: code ?? signal };
       if (code !== 0 && !allowFailure) reject(new Error(`${cmd} ${args.join(" ")} exited with ${code ?? signal}:\n${output}`));

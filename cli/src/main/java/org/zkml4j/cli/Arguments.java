@@ -19,10 +19,12 @@ final class Arguments {
 
   private final List<String> positionals;
   private final Map<String, String> options;
+  private final Path workingDirectory;
 
-  private Arguments(List<String> positionals, Map<String, String> options) {
+  private Arguments(List<String> positionals, Map<String, String> options, Path workingDirectory) {
     this.positionals = positionals;
     this.options = options;
+    this.workingDirectory = workingDirectory;
   }
 
   /**
@@ -33,6 +35,17 @@ final class Arguments {
    * @param flags the accepted options that take no value
    */
   static Arguments parse(List<String> words, Set<String> accepted, Set<String> flags) throws UsageException {
+    return parse(words, accepted, flags, null);
+  }
+
+  /**
+   * As {@link #parse(List, Set, Set)}, for a command run on behalf of another process (the
+   * daemon's client): relative paths are resolved against that process's working directory.
+   *
+   * @param workingDirectory an absolute folder, or null for this JVM's own
+   */
+  static Arguments parse(List<String> words, Set<String> accepted, Set<String> flags, Path workingDirectory)
+      throws UsageException {
     List<String> positionals = new ArrayList<>();
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < words.size(); i++) {
@@ -57,7 +70,7 @@ final class Arguments {
       }
       options.put(name, value);
     }
-    return new Arguments(List.copyOf(positionals), options);
+    return new Arguments(List.copyOf(positionals), options, workingDirectory);
   }
 
   private static boolean isNumber(String word) {
@@ -99,12 +112,22 @@ final class Arguments {
   }
 
   Path path(int i) {
-    return Path.of(positionals.get(i));
+    return file(positionals.get(i));
   }
 
   /** The i-th positional argument as a path, or snarkjs's default file name when it is absent. */
   Path path(int i, String defaultName) {
-    return Path.of(i < positionals.size() ? positionals.get(i) : defaultName);
+    return file(i < positionals.size() ? positionals.get(i) : defaultName);
+  }
+
+  /** An option's value as a path. */
+  Optional<Path> pathOption(String name) {
+    return option(name).map(this::file);
+  }
+
+  /** A path the user typed: as given, or, for a daemon's client, resolved against the client's folder. */
+  Path file(String typed) {
+    return workingDirectory == null ? Path.of(typed) : workingDirectory.resolve(typed);
   }
 
   /**

@@ -76,7 +76,7 @@ final class DemoCommand implements Command {
   public int run(Arguments args, Terminal terminal) throws Exception {
     args.expectPositionals(0, 0);
     int digit = args.intOption("digit", DEFAULT_DIGIT, 0, 9);
-    Path cache = args.option("cache").map(Path::of).orElseGet(SetupOptions::defaultCacheDirectory);
+    Path cache = args.pathOption("cache").orElseGet(SetupOptions::defaultCacheDirectory);
     Parallelism parallelism = ModelOptions.parallelism(args);
     BundledMnist mnist = BundledMnist.require();
     Optional<Path> keep = ModelOptions.out(args);

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ public final class Main {
   private final PrintStream err;
   private final boolean interactive;
   private final Terminal.Prompt prompt;
+  private final Path workingDirectory;
 
   /** A command that never asks the user anything (as when no terminal is attached). */
   Main(List<Command> commands, PrintStream out, PrintStream err, boolean interactive) {
@@ -34,6 +36,18 @@ public final class Main {
    * @param prompt where questions to the user (a contribution's entropy) are answered
    */
   Main(List<Command> commands, PrintStream out, PrintStream err, boolean interactive, Terminal.Prompt prompt) {
+    this(commands, out, err, interactive, prompt, null);
+  }
+
+  /**
+   * A command run on behalf of another process ({@link DaemonServer}'s client).
+   *
+   * @param workingDirectory the client's working folder, which relative paths are resolved against;
+   *     null for this JVM's own
+   */
+  Main(List<Command> commands, PrintStream out, PrintStream err, boolean interactive, Terminal.Prompt prompt,
+      Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
     this.commands = commands;
     this.out = out;
     this.err = err;
@@ -57,6 +71,8 @@ public final class Main {
     boolean debug = words.removeIf(w -> w.equals("--debug"));
     // snarkjs's -v/--verbose: accepted so that its scripts run unchanged; zkml4j always reports.
     words.removeIf(w -> w.equals("--verbose") || w.equals("-v"));
+    // The launcher's: this command already runs in a JVM of its own when it gets here.
+    words.removeIf(w -> w.equals("--no-daemon"));
     if (words.removeIf(w -> w.equals("--version"))) {
       out.println("zkml4j " + version());
       return ExitCode.OK;
@@ -84,7 +100,7 @@ public final class Main {
       if (command instanceof FlagOptions f) {
         flags.addAll(f.flags());
       }
-      return command.run(Arguments.parse(rest, accepted, flags), terminal);
+      return command.run(Arguments.parse(rest, accepted, flags, workingDirectory), terminal);
     } catch (UsageException e) {
       terminal.endProgressLine();
       err.println("zkml4j " + name + ": " + e.getMessage());
@@ -154,6 +170,8 @@ public final class Main {
     s.println();
     s.println("Global options: --help, --quiet (no progress), --debug (stack traces), --version;");
     s.println("  -v/--verbose is accepted for snarkjs's scripts (zkml4j always reports its steps)");
+    s.println("The launcher runs commands in a background JVM that keeps later ones fast (zkml4j daemon --help);");
+    s.println("  --no-daemon or ZKML4J_DAEMON=off runs a command in a JVM of its own");
     s.println(ExitCode.legend());
   }
 

@@ -58,7 +58,7 @@ final class ModelOptions {
   static Optional<Path> calibration(Arguments args, Path model) {
     Optional<String> given = args.option("calibration");
     if (given.isPresent()) {
-      return Optional.of(Path.of(given.get()));
+      return Optional.of(args.file(given.get()));
     }
     Path beside = model.toAbsolutePath().resolveSibling("calibration.json");
     return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
@@ -66,7 +66,7 @@ final class ModelOptions {
 
   /** {@code -o <path>} or {@code --out <path>}. */
   static Optional<Path> out(Arguments args) {
-    return args.option("o").or(() -> args.option("out")).map(Path::of);
+    return args.pathOption("o").or(() -> args.pathOption("out"));
   }
 
   static Path requireOut(Arguments args, String what) throws UsageException {
@@ -75,7 +75,7 @@ final class ModelOptions {
 
   /** {@code --cache <dir>}, or {@link SetupOptions#defaultCacheDirectory()}. */
   static Path cache(Arguments args) {
-    return args.option(CACHE).map(Path::of).orElseGet(SetupOptions::defaultCacheDirectory);
+    return args.pathOption(CACHE).orElseGet(SetupOptions::defaultCacheDirectory);
   }
 
   /** Opens a model directory, remembering the check in {@link #cache}. */

@@ -66,7 +66,7 @@ final class ProveCommand implements Command {
   public int run(Arguments args, Terminal terminal) throws Exception {
     args.expectPositionals(1, 1);
     Path dir = args.path(0);
-    Path inputFile = args.option("input").map(Path::of)
+    Path inputFile = args.pathOption("input")
         .orElseThrow(() -> new UsageException("say which input to prove with --input <input.json|image.png>"));
     Path proofDir = ModelOptions.requireOut(args, "the proof");
     Parallelism parallelism = ModelOptions.parallelism(args);

@@ -73,7 +73,7 @@ final class ServeCommand implements Command, FlagOptions {
     ServerOptions options = ServerOptions.defaults()
         .port(args.intOption("port", ServerOptions.DEFAULT_PORT, 0, 65535))
         .queue(args.intOption("queue", ServerOptions.DEFAULT_QUEUE, 1, 10_000))
-        .cacheDirectory(args.option("cache").map(Path::of).orElseGet(SetupOptions::defaultCacheDirectory));
+        .cacheDirectory(args.pathOption("cache").orElseGet(SetupOptions::defaultCacheDirectory));
     if (args.option("host").isPresent()) {
       options = options.host(args.option("host").get());
     }

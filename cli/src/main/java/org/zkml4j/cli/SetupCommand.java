@@ -65,7 +65,7 @@ final class SetupCommand implements Command {
   public int run(Arguments args, Terminal terminal) throws Exception {
     args.expectPositionals(1, 1);
     Path dir = args.path(0);
-    Optional<Path> ptau = args.option("ptau").map(Path::of);
+    Optional<Path> ptau = args.pathOption("ptau");
     if (ptau.isPresent()) {
       ModelOptions.requireFile(ptau.get(), "the --ptau file");
     }
