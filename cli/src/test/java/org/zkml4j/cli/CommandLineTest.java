@@ -137,4 +137,24 @@ class CommandLineTest {
     CliRun r = CliRun.expect(ExitCode.INPUT, "g16v", "-v", s(dir.resolve("vk.json")), "p.json", "q.json");
     assertTrue(r.err().contains("file not found"), r.err());
   }
+
+  @Test
+  void pathsResolveAgainstTheClientsFolderForTheDaemon() throws UsageException {
+    Path client = Path.of("/somewhere/else");
+    Arguments a = Arguments.parse(List.of("in.zkey", "/abs/w.wtns", "--ptau", "p.ptau", "-o", "out"),
+        java.util.Set.of("ptau", "o"), java.util.Set.of(), client);
+    assertEquals(client.resolve("in.zkey"), a.path(0));
+    assertEquals(Path.of("/abs/w.wtns"), a.path(1));
+    assertEquals(client.resolve("p.ptau"), a.pathOption("ptau").orElseThrow());
+    assertEquals(client.resolve("out"), a.pathOption("o").orElseThrow());
+    assertEquals(client.resolve("proof.json"), a.path(5, "proof.json"));
+    Arguments own = Arguments.parse(List.of("in.zkey"), java.util.Set.of(), java.util.Set.of());
+    assertEquals(Path.of("in.zkey"), own.path(0), "a JVM of its own keeps paths as typed");
+  }
+
+  @Test
+  void noDaemonFlagIsAcceptedInAJvmOfItsOwn() {
+    CliRun r = CliRun.expect(ExitCode.OK, "--version", "--no-daemon");
+    assertTrue(r.out().startsWith("zkml4j "), r.out());
+  }
 }
