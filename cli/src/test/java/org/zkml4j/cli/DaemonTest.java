@@ -151,6 +151,9 @@ class DaemonTest {
     assertTrue(status.out().contains("zkml4j daemon: running, pid " + ProcessHandle.current().pid()), status.out());
     Reply stop = request(DaemonFrames.STOP);
     assertTrue(stop.out().contains("stopped"), stop.out());
+    for (int i = 0; i < 500 && halts.isEmpty(); i++) {
+      sleep(10); // the daemon replies first, then halts
+    }
     assertEquals(List.of(0), halts);
   }
 
