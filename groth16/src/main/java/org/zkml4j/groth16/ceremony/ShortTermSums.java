@@ -3,7 +3,8 @@ package org.zkml4j.groth16.ceremony;
 import java.util.Arrays;
 import org.zkml4j.math.curve.CoordinateField;
 import org.zkml4j.math.curve.CurveGroup;
-import org.zkml4j.math.field.Bn254;
+import org.zkml4j.math.curve.LaneCoordinates;
+import org.zkml4j.math.field.LaneField;
 
 /**
  * Many sums of terms value * base at once, for values that are short signed integers
@@ -13,12 +14,14 @@ import org.zkml4j.math.field.Bn254;
  * <p>Each sum is evaluated by Horner's rule over its values' non-adjacent forms: one doubling per
  * bit of its longest value and one addition per non-zero digit, where adding term by term (one
  * scalar multiplication each) pays the doublings again for every term. All sums of a batch
- * advance together in affine coordinates, so the doublings of a step, and its additions (one per
- * sum and round), share one batched field inversion (Montgomery's trick): about six field
- * multiplications per operation, against eleven for a mixed Jacobian addition. A sum with many
- * terms is split into chunks of {@link #CHUNK} terms with an accumulator each, so that one long
- * sum does not leave a step with a single addition; the chunks meet in the caller's Jacobian
- * accumulator at {@link #addTo}.
+ * advance together in affine coordinates, eight lanes wide ({@link LaneCoordinates}): the
+ * doublings of a step, and its additions (one per sum and round), share one batched inversion
+ * (Montgomery's trick), about six lane products per operation. Accumulators are kept in lanes,
+ * sorted by their first digit's level, so that those already started form a prefix that the
+ * doublings cover; lanes not started hold a multiple of the generator (never of order two), so
+ * that no denominator is zero. A sum with many terms is split into chunks of {@link #CHUNK} terms
+ * with an accumulator each, so that one long sum does not leave a round with a single addition;
+ * the chunks meet in the caller's Jacobian accumulator at {@link #addTo}.
  *
  * <p>An addition whose accumulator equals the base or its negative is done on its own with the
  * general formulas; terms whose base is the point at infinity add nothing. The bases are public
@@ -30,11 +33,14 @@ final class ShortTermSums {
   static final int SHORT_BITS = 60;
   /** Terms per accumulator: enough to share the doublings, few enough to keep every round wide. */
   private static final int CHUNK = 16;
+  private static final int LANES = LaneField.BLOCK;
 
   private final CurveGroup group;
   private final CoordinateField f;
-  private final boolean fq;
+  private final boolean g2;
   private final int s, a;
+  /** The generator and its double, affine: what idle lanes hold. */
+  private final long[] generator, twice;
 
   /** The distinct base arrays of the queued terms (setup uses at most three per sum). */
   private long[][] baseArrays = new long[4][];
@@ -48,27 +54,33 @@ final class ShortTermSums {
 
   private int accs;
   /** Accumulator v sums terms accStart[v] .. accStart[v + 1] - 1 for output accOutput[v]. */
-  private int[] accStart = new int[65], accOutput = new int[64], cursor = new int[64];
+  private int[] accStart = new int[65], accOutput = new int[64];
+  /** Per lane: its accumulator, where its next term search starts, whether it holds a partial sum. */
+  private int[] laneAcc = new int[64], cursor = new int[64];
   private boolean[] started = new boolean[64];
-  private long[] acc;
+  /** Per slot of a round: the lane it adds to (-1: padding or done apart). */
+  private int[] slotLane = new int[64];
+  private final int[] levelCount = new int[65];
 
-  /** One step's inversions: denominators, the accumulator and term of each, Montgomery scratch. */
-  private int[] slotAcc = new int[64], slotTerm = new int[64];
-  private boolean[] slotMinus = new boolean[64];
-  private long[] denominators, scratch;
-  private final long[] t, jac;
+  private LaneCoordinates lanes;
+  private int cap;
+  /** Accumulators (x, y by lane); a round's accumulators and bases (by slot); products; idle values. */
+  private long[] ax, ay, sx, sy, px, py, den, num, lambda, x3, scratch, gx, gy, hx, hy;
+  private final long[] point, jac;
 
   ShortTermSums(CurveGroup group) {
     this.group = group;
     this.f = group.coordinates();
     this.s = f.size();
-    this.fq = s == 4;
+    this.g2 = s == 8;
     this.a = group.affineSize();
-    this.acc = new long[64 * a];
-    this.denominators = new long[64 * s];
-    this.scratch = new long[64 * s];
-    this.t = new long[4 * s];
+    this.generator = group.generator();
     this.jac = new long[group.jacobianSize()];
+    this.twice = new long[a];
+    group.fromAffine(jac, 0, generator, 0);
+    group.dbl(jac, 0, jac, 0);
+    group.toAffine(twice, 0, jac, 0);
+    this.point = new long[a];
   }
 
   /**
@@ -110,9 +122,12 @@ final class ShortTermSums {
     if (accs > 0) {
       evaluate();
       int js = group.jacobianSize();
-      for (int v = 0; v < accs; v++) {
-        if (started[v]) {
-          group.addMixed(out, accOutput[v] * js, out, accOutput[v] * js, acc, v * a);
+      for (int i = 0; i < accs; i++) {
+        if (started[i]) {
+          int o = accOutput[laneAcc[i]] * js;
+          lanes.store(point, 0, ax, i);
+          lanes.store(point, s, ay, i);
+          group.addMixed(out, o, out, o, point, 0);
         }
       }
     }
@@ -128,14 +143,6 @@ final class ShortTermSums {
       int n = 2 * accs;
       accOutput = Arrays.copyOf(accOutput, n);
       accStart = Arrays.copyOf(accStart, n + 1);
-      cursor = new int[n];
-      started = new boolean[n];
-      acc = new long[n * a];
-      slotAcc = new int[n];
-      slotTerm = new int[n];
-      slotMinus = new boolean[n];
-      denominators = new long[n * s];
-      scratch = new long[n * s];
     }
     accOutput[accs] = output;
     accStart[accs] = terms;
@@ -158,140 +165,201 @@ final class ShortTermSums {
 
   /** Horner's rule from the top digit down, every accumulator at once. */
   private void evaluate() {
-    Arrays.fill(started, 0, accs, false);
     int top = 63 - Long.numberOfLeadingZeros(allDigits);
+    sortByTopLevel(top);
+    int n = (accs + LANES - 1) / LANES * LANES;
+    ensureCapacity(n);
+    lanes.copy(ax, gx, 0, n);
+    lanes.copy(ay, gy, 0, n);
+    Arrays.fill(started, 0, n, false);
+    int startedBefore = 0;
     for (int level = top; level >= 0; level--) {
-      if (level < top) {
-        doubleAll();
+      if (startedBefore > 0) {
+        doubleAll((startedBefore + LANES - 1) / LANES * LANES);
       }
+      startedBefore += levelCount[level];
       long bit = 1L << level;
-      System.arraycopy(accStart, 0, cursor, 0, accs);
+      for (int i = 0; i < accs; i++) {
+        cursor[i] = accStart[laneAcc[i]];
+      }
       // rounds: each takes the next term with a digit at this level from every accumulator
       boolean more = true;
       while (more) {
         more = false;
-        int n = 0;
-        for (int v = 0; v < accs; v++) {
-          int c = cursor[v], end = accStart[v + 1];
+        int slots = 0;
+        for (int i = 0; i < accs; i++) {
+          int c = cursor[i], end = accStart[laneAcc[i] + 1];
           while (c < end && ((termPlus[c] | termMinus[c]) & bit) == 0) {
             c++;
           }
           if (c < end) {
             more = true;
-            if (prepareAddition(v, c, (termMinus[c] & bit) != 0, n)) {
-              n++;
+            if (gather(i, c, (termMinus[c] & bit) != 0, slots)) {
+              slots++;
             }
             c++;
           }
-          cursor[v] = c;
+          cursor[i] = c;
         }
-        finishAdditions(n);
+        if (slots > 0) {
+          addGathered(slots);
+        }
+      }
+    }
+  }
+
+  /** Orders the lanes by the level of their accumulator's first digit, highest first; levelCount per level. */
+  private void sortByTopLevel(int top) {
+    if (laneAcc.length < accs) {
+      int n = Math.max(accs, 2 * laneAcc.length);
+      laneAcc = new int[n];
+      cursor = new int[n];
+    }
+    int[] level = cursor; // scratch until the rounds use it
+    Arrays.fill(levelCount, 0);
+    for (int v = 0; v < accs; v++) {
+      long digits = 0;
+      for (int c = accStart[v]; c < accStart[v + 1]; c++) {
+        digits |= termPlus[c] | termMinus[c];
+      }
+      level[v] = 63 - Long.numberOfLeadingZeros(digits);
+      levelCount[level[v]]++;
+    }
+    int[] next = new int[top + 2];
+    for (int l = top - 1; l >= 0; l--) {
+      next[l] = next[l + 1] + levelCount[l + 1];
+    }
+    for (int v = 0; v < accs; v++) {
+      laneAcc[next[level[v]]++] = v;
+    }
+  }
+
+  private void ensureCapacity(int n) {
+    if (n <= cap) {
+      return;
+    }
+    cap = Math.max(n, 2 * cap);
+    lanes = g2 ? LaneCoordinates.fq2(cap) : LaneCoordinates.fq(cap);
+    ax = lanes.newBatch();
+    ay = lanes.newBatch();
+    sx = lanes.newBatch();
+    sy = lanes.newBatch();
+    px = lanes.newBatch();
+    py = lanes.newBatch();
+    den = lanes.newBatch();
+    num = lanes.newBatch();
+    lambda = lanes.newBatch();
+    x3 = lanes.newBatch();
+    scratch = lanes.newBatch();
+    gx = broadcast(generator, 0);
+    gy = broadcast(generator, s);
+    hx = broadcast(twice, 0);
+    hy = broadcast(twice, s);
+    started = new boolean[cap];
+    slotLane = new int[cap];
+  }
+
+  private long[] broadcast(long[] p, int offset) {
+    return lanes.broadcast(Arrays.copyOfRange(p, offset, offset + s));
+  }
+
+  /**
+   * Queues lane i's accumulator plus (minus ? -1 : 1) * the base of term c in slot n; returns
+   * false if the lane was idle and simply takes the term.
+   */
+  private boolean gather(int i, int c, boolean minus, int n) {
+    long[] bases = baseArrays[termArray[c]];
+    int po = termOffset[c];
+    long[] y = bases;
+    int yo = po + s;
+    if (minus) {
+      f.neg(point, s, bases, po + s);
+      y = point;
+      yo = s;
+    }
+    if (!started[i]) {
+      lanes.load(ax, i, bases, po);
+      lanes.load(ay, i, y, yo);
+      started[i] = true;
+      return false;
+    }
+    lanes.copy(sx, n, ax, i);
+    lanes.copy(sy, n, ay, i);
+    lanes.load(px, n, bases, po);
+    lanes.load(py, n, y, yo);
+    slotLane[n] = i;
+    return true;
+  }
+
+  /** The gathered slots' affine additions, with one batched inversion. */
+  private void addGathered(int slots) {
+    int n = (slots + LANES - 1) / LANES * LANES;
+    // padding: the generator plus its double, whose result nobody reads
+    lanes.copy(sx, gx, slots, n - slots);
+    lanes.copy(sy, gy, slots, n - slots);
+    lanes.copy(px, hx, slots, n - slots);
+    lanes.copy(py, hy, slots, n - slots);
+    lanes.sub(den, px, sx, 0, n);
+    lanes.sub(num, py, sy, 0, n);
+    for (int k = 0; k < slots; k++) {
+      if (lanes.isZero(den, k)) {
+        addApart(k);
+      }
+    }
+    lanes.batchInverse(den, 0, n, scratch);
+    lanes.mul(lambda, num, den, 0, n); // (y2 - y1) / (x2 - x1)
+    lanes.square(x3, lambda, 0, n);
+    lanes.sub(x3, x3, sx, 0, n);
+    lanes.sub(x3, x3, px, 0, n); // x3 = lambda^2 - x1 - x2
+    lanes.sub(num, sx, x3, 0, n);
+    lanes.mul(num, num, lambda, 0, n);
+    lanes.sub(num, num, sy, 0, n); // y3 = lambda (x1 - x3) - y1
+    for (int k = 0; k < slots; k++) {
+      int i = slotLane[k];
+      if (i >= 0) {
+        lanes.copy(ax, i, x3, k);
+        lanes.copy(ay, i, num, k);
       }
     }
   }
 
   /**
-   * Starts acc[v] += (minus ? -1 : 1) * base of term c: returns true if it takes inversion slot n
-   * (else it is already done).
+   * Slot k adds a point with the accumulator's x: it doubles the accumulator (the same point) or
+   * empties it (the negative). Done here in scalar code; the slot becomes padding.
    */
-  private boolean prepareAddition(int v, int c, boolean minus, int n) {
-    long[] bases = baseArrays[termArray[c]];
-    int po = termOffset[c], ao = v * a;
-    if (!started[v]) {
-      f.copy(acc, ao, bases, po);
-      if (minus) {
-        f.neg(acc, ao + s, bases, po + s);
-      } else {
-        f.copy(acc, ao + s, bases, po + s);
-      }
-      started[v] = true;
-      return false;
-    }
-    f.sub(denominators, n * s, bases, po, acc, ao);
-    if (f.isZero(denominators, n * s)) {
-      // the same x: the accumulator is the base (double it) or its negative (the sum is zero)
-      int y = 0;
-      if (minus) {
-        f.neg(t, y, bases, po + s);
-      } else {
-        f.copy(t, y, bases, po + s);
-      }
-      if (f.equal(t, y, acc, ao + s)) {
-        group.fromAffine(jac, 0, acc, ao);
-        group.dbl(jac, 0, jac, 0);
-        group.toAffine(acc, ao, jac, 0);
-      } else {
-        started[v] = false;
-      }
-      return false;
-    }
-    slotAcc[n] = v;
-    slotTerm[n] = c;
-    slotMinus[n] = minus;
-    return true;
-  }
-
-  private void finishAdditions(int n) {
-    if (n == 0) {
-      return;
-    }
-    invert(n);
-    int lambda = 0, y = s, x3 = 2 * s;
-    for (int i = 0; i < n; i++) {
-      long[] bases = baseArrays[termArray[slotTerm[i]]];
-      int po = termOffset[slotTerm[i]], ao = slotAcc[i] * a;
-      if (slotMinus[i]) {
-        f.neg(t, y, bases, po + s);
-      } else {
-        f.copy(t, y, bases, po + s);
-      }
-      f.sub(t, lambda, t, y, acc, ao + s);
-      f.mul(t, lambda, t, lambda, denominators, i * s); // (y2 - y1) / (x2 - x1)
-      f.square(t, x3, t, lambda);
-      f.sub(t, x3, t, x3, acc, ao);
-      f.sub(t, x3, t, x3, bases, po); // x3 = lambda^2 - x1 - x2
-      f.sub(t, y, acc, ao, t, x3);
-      f.mul(t, y, t, y, t, lambda);
-      f.sub(acc, ao + s, t, y, acc, ao + s); // y3 = lambda (x1 - x3) - y1
-      f.copy(acc, ao, t, x3);
-    }
-  }
-
-  /** acc[v] = 2 acc[v] for every started accumulator (y is never zero: the groups have odd order). */
-  private void doubleAll() {
-    int n = 0;
-    for (int v = 0; v < accs; v++) {
-      if (started[v]) {
-        f.dbl(denominators, n * s, acc, v * a + s);
-        slotAcc[n++] = v;
-      }
-    }
-    if (n == 0) {
-      return;
-    }
-    invert(n);
-    int lambda = 0, y = s, x3 = 2 * s, x2 = 3 * s;
-    for (int i = 0; i < n; i++) {
-      int ao = slotAcc[i] * a;
-      f.square(t, x2, acc, ao);
-      f.dbl(t, lambda, t, x2);
-      f.add(t, lambda, t, lambda, t, x2);
-      f.mul(t, lambda, t, lambda, denominators, i * s); // 3 x^2 / (2 y)
-      f.square(t, x3, t, lambda);
-      f.sub(t, x3, t, x3, acc, ao);
-      f.sub(t, x3, t, x3, acc, ao); // x3 = lambda^2 - 2 x
-      f.sub(t, y, acc, ao, t, x3);
-      f.mul(t, y, t, y, t, lambda);
-      f.sub(acc, ao + s, t, y, acc, ao + s); // y3 = lambda (x - x3) - y
-      f.copy(acc, ao, t, x3);
-    }
-  }
-
-  private void invert(int n) {
-    if (fq) {
-      Bn254.FQ.batchInverseVartime(denominators, 0, n, scratch);
+  private void addApart(int k) {
+    int i = slotLane[k];
+    if (lanes.isZero(num, k)) {
+      lanes.store(point, 0, ax, i);
+      lanes.store(point, s, ay, i);
+      group.fromAffine(jac, 0, point, 0);
+      group.dbl(jac, 0, jac, 0);
+      group.toAffine(point, 0, jac, 0);
+      lanes.load(ax, i, point, 0);
+      lanes.load(ay, i, point, s);
     } else {
-      f.batchInverse(denominators, 0, n, scratch);
+      started[i] = false;
+      lanes.copy(ax, i, gx, 0);
+      lanes.copy(ay, i, gy, 0);
     }
+    slotLane[k] = -1;
+    lanes.setOne(den, k);
+  }
+
+  /** Doubles lanes [0, n): the started accumulators and perhaps some idle ones (y is never zero). */
+  private void doubleAll(int n) {
+    lanes.add(den, ay, ay, 0, n);
+    lanes.batchInverse(den, 0, n, scratch);
+    lanes.square(num, ax, 0, n);
+    lanes.add(lambda, num, num, 0, n);
+    lanes.add(lambda, lambda, num, 0, n);
+    lanes.mul(lambda, lambda, den, 0, n); // 3 x^2 / (2 y)
+    lanes.square(x3, lambda, 0, n);
+    lanes.sub(x3, x3, ax, 0, n);
+    lanes.sub(x3, x3, ax, 0, n); // x3 = lambda^2 - 2 x
+    lanes.sub(num, ax, x3, 0, n);
+    lanes.mul(num, num, lambda, 0, n);
+    lanes.sub(ay, num, ay, 0, n); // y3 = lambda (x - x3) - y
+    lanes.copy(ax, x3, 0, n);
   }
 }
