@@ -26,6 +26,9 @@ final class LinearCombinations {
   private static final int MSM_THRESHOLD = 64;
   /** Signals per task block: enough terms to fill {@link LaneTerms}' batches and widen {@link ShortTermSums}' steps. */
   private static final int BLOCK = 256;
+  /** Outputs with at least this many terms have them summed in pieces of {@link #PIECE}, in parallel. */
+  private static final int SPLIT_TERMS = 4096;
+  private static final int PIECE = 1024;
   /** Marks a full-length coefficient in {@link #shortValues}. */
   private static final long LONG = Long.MIN_VALUE;
 
@@ -112,6 +115,23 @@ final class LinearCombinations {
         }
       }
     }
+    // outputs with very many terms (the constant signal's, say): their terms in pieces across tasks
+    boolean[] split = new boolean[count];
+    for (int o = 0; o < count; o++) {
+      int s = first + o, total = 0;
+      for (Part part : parts) {
+        total += part.columns.end(s) - part.columns.start(s);
+      }
+      if (total >= SPLIT_TERMS) {
+        split[o] = true;
+        long[] sum = splitSum(groups, parts, values, heavy, o, s, total);
+        if (heavySums[o] != null) {
+          probe.addMixed(sum, 0, sum, 0, heavySums[o], 0);
+        }
+        heavySums[o] = new long[a];
+        probe.toAffine(heavySums[o], 0, sum, 0);
+      }
+    }
     parallelism.forRange(count, BLOCK, (from, to) -> {
       CurveGroup group = groups.get();
       LaneTerms lanes = new LaneTerms(group);
@@ -131,16 +151,9 @@ final class LinearCombinations {
           }
           for (int p = 0; p < np; p++) {
             Part part = parts.get(p);
-            Columns col = part.columns;
-            long[] v = values[p];
-            for (int e = col.start(s); e < col.end(s); e++) {
-              long value = v[col.term(e)];
-              if (value != LONG) {
-                shorts.add(k, part.bases, col.row(e) * a, value);
-              } else if (!heavy[p][o]) {
-                part.matrix.coefficient(col.term(e), coef, 0);
-                lanes.add(jac, acc, part.bases, col.row(e) * a, coef, 0);
-              }
+            if (!split[o]) {
+              addTerms(shorts, lanes, jac, k, js, part, values[p], heavy[p][o], part.columns.start(s),
+                  part.columns.end(s), coef);
             }
             if (part.extra != null && part.extra.row(s) >= 0) {
               shorts.add(k, part.bases, part.extra.row(s) * a, part.extraCoefficient);
@@ -154,6 +167,64 @@ final class LinearCombinations {
       }
     });
     return out;
+  }
+
+  /**
+   * Output o's column terms (not its extra term), in pieces of {@link #PIECE} terms summed in
+   * parallel; Jacobian.
+   */
+  private long[] splitSum(Supplier<CurveGroup> groups, List<Part> parts, long[][] values, boolean[][] heavy, int o,
+      int s, int total) {
+    CurveGroup probe = groups.get();
+    int js = probe.jacobianSize();
+    int pieces = (total + PIECE - 1) / PIECE;
+    long[] partial = new long[pieces * js];
+    parallelism.forRange(pieces, 1, (from, to) -> {
+      CurveGroup group = groups.get();
+      LaneTerms lanes = new LaneTerms(group);
+      ShortTermSums shorts = new ShortTermSums(group);
+      long[] coef = new long[4];
+      for (int piece = from; piece < to; piece++) {
+        group.setInfinity(partial, piece * js);
+        int lo = piece * PIECE, hi = Math.min(total, lo + PIECE), g = 0;
+        for (int p = 0; p < parts.size(); p++) {
+          Columns col = parts.get(p).columns;
+          int n = col.end(s) - col.start(s), first = Math.max(lo, g), last = Math.min(hi, g + n);
+          if (first < last) {
+            addTerms(shorts, lanes, partial, piece, js, parts.get(p), values[p], heavy[p][o],
+                col.start(s) + first - g, col.start(s) + last - g, coef);
+          }
+          g += n;
+        }
+      }
+      lanes.flush(partial);
+      shorts.addTo(partial);
+    });
+    long[] sum = new long[js];
+    probe.setInfinity(sum, 0);
+    for (int piece = 0; piece < pieces; piece++) {
+      probe.add(sum, 0, sum, 0, partial, piece * js);
+    }
+    return sum;
+  }
+
+  /**
+   * Column entries from .. to - 1 of a part into Jacobian accumulator k of jac: short coefficients
+   * to {@code shorts}, full-length ones to {@code lanes} unless the MSM has summed them.
+   */
+  private static void addTerms(ShortTermSums shorts, LaneTerms lanes, long[] jac, int k, int js, Part part,
+      long[] values, boolean msmDone, int from, int to, long[] coef) {
+    Columns col = part.columns;
+    int a = js / 3 * 2; // affine: two of the three Jacobian coordinates
+    for (int e = from; e < to; e++) {
+      long value = values[col.term(e)];
+      if (value != LONG) {
+        shorts.add(k, part.bases, col.row(e) * a, value);
+      } else if (!msmDone) {
+        part.matrix.coefficient(col.term(e), coef, 0);
+        lanes.add(jac, k * js, part.bases, col.row(e) * a, coef, 0);
+      }
+    }
   }
 
   /** Each term's coefficient as a signed integer if it is short (see {@link ShortTermSums}), else {@link #LONG}. */

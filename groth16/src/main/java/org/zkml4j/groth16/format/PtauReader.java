@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zkml4j.circuit.format.BinFileReader;
 import org.zkml4j.circuit.format.FormatException;
+import org.zkml4j.groth16.Groth16;
 import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.LagrangeBases;
 import org.zkml4j.groth16.ceremony.PtauContribution;
@@ -73,6 +74,9 @@ public final class PtauReader {
    * (2^18: about 3.4 million, against about 100,000 for a 2^14 circuit); checking them all took a
    * third of a small circuit's setup. Points a setup does not use cannot reach its key.
    *
+   * <p>A setup is in sight, and its sums run on the vector lanes: this starts their JIT warm-up
+   * ({@link Groth16#warmUp}) before reading, so that a fresh JVM has them compiled sooner.
+   *
    * @param log2Domain k, at least 1 (see {@code Phase2.log2Domain})
    */
   public static Accumulator readForSetup(Path file, int log2Domain, Parallelism parallelism)
@@ -80,6 +84,7 @@ public final class PtauReader {
     if (log2Domain < 1) {
       throw new IllegalArgumentException("log2Domain must be at least 1, was " + log2Domain);
     }
+    Groth16.warmUp();
     return read(file, log2Domain, parallelism);
   }
 
