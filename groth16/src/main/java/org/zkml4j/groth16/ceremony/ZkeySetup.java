@@ -86,16 +86,15 @@ final class ZkeySetup {
     Columns a = Columns.of(r1cs.a(), nVars);
     Columns b = Columns.of(r1cs.b(), nVars);
     Columns c = Columns.of(r1cs.c(), nVars);
-    long[] one = Bn254.FR.element(1);
     // the extra rows: signal s <= nPublic has coefficient 1 at constraint nConstraints + s in A
     LinearCombinations.Extra extraA = s -> s <= nPublic ? nConstraints + s : -1;
 
     LinearCombinations lc = new LinearCombinations(parallelism, progress);
-    long[] pointsA = lc.g1("A", nVars, 0, List.of(new LinearCombinations.Part(a, r1cs.a(), l1, extraA, one)));
-    long[] pointsB1 = lc.g1("B1", nVars, 0, List.of(new LinearCombinations.Part(b, r1cs.b(), l1, null, null)));
-    long[] pointsB2 = lc.g2("B2", nVars, List.of(new LinearCombinations.Part(b, r1cs.b(), l2, null, null)));
-    List<LinearCombinations.Part> cParts = List.of(new LinearCombinations.Part(a, r1cs.a(), lb, extraA, one),
-        new LinearCombinations.Part(b, r1cs.b(), la, null, null), new LinearCombinations.Part(c, r1cs.c(), l1, null, null));
+    long[] pointsA = lc.g1("A", nVars, 0, List.of(new LinearCombinations.Part(a, r1cs.a(), l1, extraA, 1)));
+    long[] pointsB1 = lc.g1("B1", nVars, 0, List.of(new LinearCombinations.Part(b, r1cs.b(), l1, null, 0)));
+    long[] pointsB2 = lc.g2("B2", nVars, List.of(new LinearCombinations.Part(b, r1cs.b(), l2, null, 0)));
+    List<LinearCombinations.Part> cParts = List.of(new LinearCombinations.Part(a, r1cs.a(), lb, extraA, 1),
+        new LinearCombinations.Part(b, r1cs.b(), la, null, 0), new LinearCombinations.Part(c, r1cs.c(), l1, null, 0));
     long[] ic = lc.g1("IC", nPublic + 1, 0, cParts);
     long[] pointsC = lc.g1("C", nVars - nPublic - 1, nPublic + 1, cParts);
     long[] pointsH = new long[domainSize * 8];

@@ -24,6 +24,8 @@
  * point of a section by a scalar, the group FFT) runs as eight-lane batches of scalar
  * multiplications on the Vector API ({@code org.zkml4j.math.field.LaneField}), split across the
  * shared executor, with endomorphism-split scalars (Gallant-Lambert-Vanstone on G1, the psi map on
- * G2) and batched inversions.
+ * G2) and batched inversions. Circuit setup's per-signal sums, whose coefficients are mostly short
+ * integers (1, -1, quantized weights), are evaluated many at once by Horner's rule over the
+ * coefficients' non-adjacent forms, in affine lanes with shared inversions.
  */
 package org.zkml4j.groth16.ceremony;

@@ -7,9 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zkml4j.circuit.format.BinFileReader;
 import org.zkml4j.circuit.format.FormatException;
+import org.zkml4j.groth16.Groth16;
 import org.zkml4j.groth16.ceremony.Accumulator;
 import org.zkml4j.groth16.ceremony.LagrangeBases;
 import org.zkml4j.groth16.ceremony.PtauContribution;
@@ -52,6 +54,11 @@ public final class PtauReader {
   static final int HEADER_BYTES = 4 + 32 + 4 + 4;
   /** Bytes read and converted per chunk of a point section. */
   private static final int CHUNK_BYTES = 1 << 20;
+  /** Setup reads this JVM has begun. */
+  private static final AtomicInteger SETUP_READS = new AtomicInteger();
+  /** Points and time limit of the probe that tells compiled lane kernels from cold ones. */
+  private static final int PROBE_POINTS = 64;
+  private static final long PROBE_NANOS = 50_000;
 
   private PtauReader() {}
 
@@ -73,6 +80,9 @@ public final class PtauReader {
    * (2^18: about 3.4 million, against about 100,000 for a 2^14 circuit); checking them all took a
    * third of a small circuit's setup. Points a setup does not use cannot reach its key.
    *
+   * <p>A setup is in sight, and its sums run on the vector lanes: this starts their JIT warm-up
+   * ({@link Groth16#warmUp}) before reading, so that a fresh JVM has them compiled sooner.
+   *
    * @param log2Domain k, at least 1 (see {@code Phase2.log2Domain})
    */
   public static Accumulator readForSetup(Path file, int log2Domain, Parallelism parallelism)
@@ -80,6 +90,7 @@ public final class PtauReader {
     if (log2Domain < 1) {
       throw new IllegalArgumentException("log2Domain must be at least 1, was " + log2Domain);
     }
+    Groth16.warmUp();
     return read(file, log2Domain, parallelism);
   }
 
@@ -115,17 +126,22 @@ public final class PtauReader {
         throw header.error("declares power " + power + " and ceremony power " + ceremonyPower
             + "; expected 1 <= power <= ceremony power <= " + Accumulator.MAX_POWER);
       }
+      // A setup's few points are checked in scalar code unless the lane kernels run at compiled speed: in a
+      // fresh JVM they run about 100 times slower, which for a setup's 100,000 points costs seconds. Only a
+      // JVM's later setups ask (a daemon's, say): in a fresh JVM even the question costs half a second.
+      boolean lanes = setupDomain < 1 || (SETUP_READS.getAndIncrement() > 0 && lanesCompiled());
       int p = (int) power;
       long n = 1L << p;
       long d = setupDomain >= 1 ? 1L << setupDomain : 0;
-      long[] tauG1 = points(in.section(2, "section 2 (tauG1)"), 2 * n - 1, false, parallelism,
+      long[] tauG1 = points(in.section(2, "section 2 (tauG1)"), 2 * n - 1, false, parallelism, lanes,
           checked(setupDomain, 0, 2 * d));
-      long[] tauG2 = points(in.section(3, "section 3 (tauG2)"), n, true, parallelism, checked(setupDomain, 0, 1));
-      long[] alphaTauG1 = points(in.section(4, "section 4 (alphaTauG1)"), n, false, parallelism,
+      long[] tauG2 = points(in.section(3, "section 3 (tauG2)"), n, true, parallelism, lanes,
           checked(setupDomain, 0, 1));
-      long[] betaTauG1 = points(in.section(5, "section 5 (betaTauG1)"), n, false, parallelism,
+      long[] alphaTauG1 = points(in.section(4, "section 4 (alphaTauG1)"), n, false, parallelism, lanes,
           checked(setupDomain, 0, 1));
-      long[] betaG2 = points(in.section(6, "section 6 (betaG2)"), 1, true, parallelism, null);
+      long[] betaTauG1 = points(in.section(5, "section 5 (betaTauG1)"), n, false, parallelism, lanes,
+          checked(setupDomain, 0, 1));
+      long[] betaG2 = points(in.section(6, "section 6 (betaG2)"), 1, true, parallelism, lanes, null);
       List<PtauContribution> contributions = contributions(in.section(7, "section 7 (contributions)"));
       LagrangeBases lagrange = null;
       int present = 0;
@@ -142,13 +158,13 @@ public final class PtauReader {
         long[] levels = checked(setupDomain, start, end);
         lagrange = LagrangeBases.of(p,
             points(in.section(12, "section 12 (Lagrange tauG1)"), LagrangeBases.pointCount(p, true), false, parallelism,
-                levels),
+                lanes, levels),
             points(in.section(13, "section 13 (Lagrange tauG2)"), LagrangeBases.pointCount(p, false), true, parallelism,
-                level),
+                lanes, level),
             points(in.section(14, "section 14 (Lagrange alphaTauG1)"), LagrangeBases.pointCount(p, false), false,
-                parallelism, level),
+                parallelism, lanes, level),
             points(in.section(15, "section 15 (Lagrange betaTauG1)"), LagrangeBases.pointCount(p, false), false,
-                parallelism, level));
+                parallelism, lanes, level));
       }
       return Accumulator.of(p, (int) ceremonyPower, tauG1, tauG2, alphaTauG1, betaTauG1, betaG2, contributions,
           lagrange);
@@ -162,10 +178,11 @@ public final class PtauReader {
 
   /**
    * A whole section of {@code count} points, with the points in [checked[0], checked[1]) (all when
-   * null; the range is clipped to the section) checked: coordinates below q and points on the curve.
+   * null; the range is clipped to the section) checked: coordinates below q and points on the curve,
+   * in vector lanes or in scalar code.
    */
   private static long[] points(BinFileReader.Section s, long count, boolean g2, Parallelism parallelism,
-      long[] checked) throws IOException, FormatException {
+      boolean lanes, long[] checked) throws IOException, FormatException {
     int longsPerPoint = g2 ? 16 : 8;
     long expected = count * 8 * longsPerPoint;
     if (s.size() != expected) {
@@ -186,13 +203,10 @@ public final class PtauReader {
     s.expectEnd();
     int first = checked == null ? 0 : (int) Math.min(count, checked[0]);
     int end = checked == null ? (int) count : (int) Math.min(count, checked[1]);
-    // A setup's few points are checked in scalar code: in a fresh JVM the lane kernels are not compiled
-    // yet and run about 100 times slower, which for a setup's 100,000 points costs seconds.
-    boolean scalar = checked != null;
     AtomicLong firstBad = new AtomicLong(Long.MAX_VALUE);
     parallelism.forRange(Math.max(0, end - first), 4096, (from, to) -> {
-      int bad = scalar ? firstInvalid(g2, out, first + from, first + to)
-          : new LaneCurveCheck(g2).firstInvalid(out, first + from, first + to);
+      int bad = lanes ? new LaneCurveCheck(g2).firstInvalid(out, first + from, first + to)
+          : firstInvalid(g2, out, first + from, first + to);
       if (bad >= 0) {
         firstBad.accumulateAndGet(bad, Math::min);
       }
@@ -204,6 +218,30 @@ public final class PtauReader {
           : "has a coordinate not below q"));
     }
     return out;
+  }
+
+  /**
+   * Whether the lane kernels run at compiled speed in this JVM (a daemon's second setup, say): a
+   * lane check of {@link #PROBE_POINTS} generators, timed twice, takes under {@link #PROBE_NANOS}.
+   * Compiled it takes a few microseconds, interpreted or in C1 code hundreds; a slow probe on a
+   * busy machine only means scalar checks, which are correct too.
+   */
+  private static boolean lanesCompiled() {
+    long[] points = new long[PROBE_POINTS * 8];
+    long[] generator = new G1().generator();
+    for (int i = 0; i < PROBE_POINTS; i++) {
+      System.arraycopy(generator, 0, points, 8 * i, 8);
+    }
+    LaneCurveCheck check = new LaneCurveCheck(false);
+    long best = Long.MAX_VALUE;
+    for (int round = 0; round < 2; round++) {
+      long start = System.nanoTime();
+      if (check.firstInvalid(points, 0, PROBE_POINTS) >= 0) {
+        return false;
+      }
+      best = Math.min(best, System.nanoTime() - start);
+    }
+    return best < PROBE_NANOS;
   }
 
   /** The first of points [from, to) with a coordinate not below q or off its curve, or -1; scalar code. */
