@@ -86,7 +86,7 @@ public final class Msm {
   private static long[] run(CurveGroup g, double addCost, double reduceCost, long[] bases, long[] scalars, int n,
       ScalarForm form, Parallelism par, BucketArithmetic arithmetic) {
     Pippenger pippenger = new Pippenger(g, addCost, reduceCost);
-    Pippenger.Schedule schedule = pippenger.schedule(scalars, n, form, par);
+    Pippenger.Schedule schedule = pippenger.schedule(scalars, n, form, bases, par);
     if (arithmetic == null) {
       arithmetic = automatic((long) (schedule.bucketAdditions() * addCost / G1_ADD));
     }

@@ -46,17 +46,18 @@ final class Pippenger {
   }
 
   /**
-   * Classifies and plans an MSM of n scalars.
+   * Classifies and plans an MSM of n scalars with n bases (read only to skip those at infinity).
    *
    * @throws IllegalArgumentException if scalars is shorter than 4n longs or holds a value not
-   *     below r
+   *     below r, or if bases is shorter than n affine points
    */
-  Schedule schedule(long[] scalars, int n, ScalarForm form, Parallelism par) {
+  Schedule schedule(long[] scalars, int n, ScalarForm form, long[] bases, Parallelism par) {
     if (scalars.length < 4L * n) {
       throw new IllegalArgumentException("need " + n + " scalars of 4 longs; got an array of " + scalars.length
           + " longs");
     }
-    ClassifiedScalars classified = ClassifiedScalars.of(scalars, n, form, par);
+    checkBases(bases, n);
+    ClassifiedScalars classified = ClassifiedScalars.of(scalars, n, form, bases, group.affineSize(), par);
     int classes = classified.members.length;
     WindowPlan[] plans = new WindowPlan[classes];
     List<Task> tasks = new ArrayList<>();
@@ -87,10 +88,7 @@ final class Pippenger {
    */
   long[] run(Schedule schedule, long[] bases, BaseForm baseForm, Supplier<WindowSum> windowSums, Parallelism par) {
     int affine = group.affineSize(), jacobian = group.jacobianSize(), n = schedule.n();
-    if (bases.length < (long) affine * n) {
-      throw new IllegalArgumentException("need " + n + " bases of " + affine + " longs; got an array of "
-          + bases.length + " longs");
-    }
+    checkBases(bases, n);
     List<Task> tasks = schedule.tasks();
     long[] sums = new long[tasks.size() * jacobian];
     if (!tasks.isEmpty()) {
@@ -121,6 +119,14 @@ final class Pippenger {
     long[] out = new long[affine];
     group.toAffine(out, 0, result, 0);
     return out;
+  }
+
+  private void checkBases(long[] bases, int n) {
+    int affine = group.affineSize();
+    if (bases.length < (long) affine * n) {
+      throw new IllegalArgumentException("need " + n + " bases of " + affine + " longs; got an array of "
+          + bases.length + " longs");
+    }
   }
 
   /** Runs the tasks, largest first, on one worker (with its own scratch) per thread. */

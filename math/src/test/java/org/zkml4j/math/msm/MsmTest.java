@@ -103,7 +103,7 @@ class MsmTest {
   /** The MSM with the test's classic Jacobian buckets instead of batched affine ones. */
   private static long[] jacobianBuckets(G1 g, long[] bases, long[] s, int n) {
     Pippenger pippenger = new Pippenger(g, 33, 86);
-    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, ONE), bases, BaseForm.AS_IS,
+    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, bases, ONE), bases, BaseForm.AS_IS,
         () -> new JacobianWindowSum(new G1()), ONE);
   }
 
@@ -196,6 +196,39 @@ class MsmTest {
         assertArrayEquals(expected, got, group + " " + shape + " " + arithmetic);
       }
     }
+  }
+
+  /**
+   * Bases mostly at infinity, as in a proving key's A and B queries (every wire outside a
+   * matrix has infinity there), with scalars of every shape: the sum must equal the naive one,
+   * including when every base with a non-zero scalar is at infinity.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"G1", "G2"})
+  void mostlyInfiniteBases(String group) {
+    CurveGroup g = group.equals("G1") ? new G1() : new G2();
+    Random rnd = new Random(5);
+    int n = g instanceof G1 ? 3000 : 500, a = g.affineSize();
+    long[] bases = bases(g, n, rnd, false);
+    for (int i = 0; i < n; i++) {
+      if (rnd.nextInt(10) < 7) {
+        java.util.Arrays.fill(bases, a * i, a * (i + 1), 0L);
+      }
+    }
+    for (Shape shape : Shape.values()) {
+      long[] s = scalars(n, shape, rnd);
+      long[] expected = naive(g, bases, s, n);
+      for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+        long[] got = g instanceof G1
+            ? Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic)
+            : Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic);
+        assertArrayEquals(expected, got, group + " " + shape + " " + arithmetic);
+      }
+    }
+    long[] allInfinite = new long[a * n];
+    long[] s = scalars(n, Shape.RANDOM, rnd);
+    long[] got = g instanceof G1 ? Msm.g1(allInfinite, s, n) : Msm.g2(allInfinite, s, n);
+    assertTrue(g.isInfinityAffine(got, 0), group + " all bases at infinity");
   }
 
   /** Two bases whose sum cancels or doubles with equal scalars: the whole MSM is one such addition. */
