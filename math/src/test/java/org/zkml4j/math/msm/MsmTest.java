@@ -231,6 +231,84 @@ class MsmTest {
     assertTrue(g.isInfinityAffine(got, 0), group + " all bases at infinity");
   }
 
+  /**
+   * The MSM with bucket accumulation from the given number of buckets on (production uses it
+   * only from {@link BatchAffineWindowSum#DIRECT_FROM}), so that small inputs reach it: batches of
+   * a few additions, points waiting for their bucket, retried, and left for the sorted trees.
+   */
+  private static long[] accumulating(CurveGroup g, BucketArithmetic arithmetic, int directFrom, long[] bases,
+      long[] s, int n, Parallelism par) {
+    boolean g1 = g instanceof G1;
+    Pippenger pippenger = new Pippenger(g, g1 ? 7 : 17, g1 ? 15 : 36);
+    BaseForm form = arithmetic == LANES ? LaneAffineBatch.baseForm(g1 ? 1 : 2) : BaseForm.AS_IS;
+    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, bases, par), bases, form, () -> {
+      CurveGroup worker = g1 ? new G1() : new G2();
+      AffineBatch batch = arithmetic == LANES ? (g1 ? LaneAffineBatch.g1() : LaneAffineBatch.g2())
+          : new ScalarAffineBatch(worker);
+      return new BatchAffineWindowSum(worker, batch, directFrom);
+    }, par);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 5, 64, 700, 3000})
+  void bucketAccumulationMatchesNaiveSum(int n) {
+    Random rnd = new Random(300 + n);
+    for (CurveGroup g : new CurveGroup[] {new G1(), new G2()}) {
+      int size = g instanceof G2 ? Math.min(n, 700) : n;
+      long[] bases = bases(g, size, rnd, true);
+      for (Shape shape : Shape.values()) {
+        long[] s = scalars(size, shape, rnd);
+        long[] expected = naive(g, bases, s, size);
+        for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+          for (int directFrom : new int[] {1, 16}) {
+            assertArrayEquals(expected, accumulating(g, arithmetic, directFrom, bases, s, size, TWO),
+                g.getClass().getSimpleName() + " " + shape + " " + arithmetic + " from " + directFrom + " n=" + size);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Bucket accumulation where buckets are hit far more often than others: repeated and opposite
+   * bases with many equal scalars, so that points wait, cancel and double in the accumulators.
+   */
+  @Test
+  void bucketAccumulationWithCollidingBuckets() {
+    Random rnd = new Random(9);
+    for (CurveGroup g : new CurveGroup[] {new G1(), new G2()}) {
+      int n = g instanceof G1 ? 4000 : 800, a = g.affineSize(), distinct = 3;
+      long[] few = bases(g, distinct, rnd, false);
+      long[] bases = new long[a * n];
+      long[] s = FR.newVector(n);
+      BigInteger[] weight = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+      BigInteger[] values = {BigInteger.valueOf(5), R.subtract(BigInteger.valueOf(3)), new BigInteger(250, rnd)};
+      for (int i = 0; i < n; i++) {
+        int src = rnd.nextInt(distinct);
+        boolean negated = rnd.nextInt(4) == 0;
+        if (negated) {
+          g.negAffine(bases, a * i, few, a * src);
+        } else {
+          System.arraycopy(few, a * src, bases, a * i, a);
+        }
+        BigInteger v = rnd.nextInt(3) == 0 ? new BigInteger(254, rnd).mod(R) : values[rnd.nextInt(values.length)];
+        FR.fromBigInteger(s, 4 * i, v);
+        weight[src] = weight[src].add(negated ? v.negate() : v).mod(R);
+      }
+      long[] weights = FR.newVector(distinct);
+      for (int k = 0; k < distinct; k++) {
+        FR.fromBigInteger(weights, 4 * k, weight[k]);
+      }
+      long[] expected = naive(g, few, weights, distinct);
+      for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+        for (int directFrom : new int[] {1, 64}) {
+          assertArrayEquals(expected, accumulating(g, arithmetic, directFrom, bases, s, n, ONE),
+              g.getClass().getSimpleName() + " " + arithmetic + " from " + directFrom);
+        }
+      }
+    }
+  }
+
   /** Two bases whose sum cancels or doubles with equal scalars: the whole MSM is one such addition. */
   @Test
   void singleCancellationAndDoubling() {
