@@ -22,7 +22,8 @@ import org.zkml4j.math.parallel.Parallelism;
  *   C = sum_{private i} w_i C_i + sum h_j H_j + s A + r B1 - r s delta1
  * </pre>
  * with h from {@link QapEvaluation} and r, s uniform in Fr. The five MSMs take the witness as it
- * is (mostly 0/1 for ML circuits, which the MSM's small-scalar path makes cheap).
+ * is (mostly 0/1 for ML circuits, which the MSM's small-scalar path makes cheap), and run as one
+ * job ({@link Msm#all}), so that both cores stay busy from the first window sum to the last.
  *
  * <p>The MSMs' bucket arithmetic: from a domain of 2^{@value #LANES_FROM_LOG2_DOMAIN} on, the
  * lanes from the first MSM, where {@link Msm}'s own rule would run a fresh JVM's first four
@@ -62,18 +63,16 @@ final class Prover {
     int nVars = pk.nVars(), nPublic = pk.nPublic();
     long[] h = QapEvaluation.hScalars(pk, witness, parallelism, timer);
 
-    Msms msm = new Msms(arithmetic, parallelism);
-    long[] msmA = msm.g1(pk.rawA(), witness, nVars);
-    timer.lap("msm A");
-    long[] msmB1 = msm.g1(pk.rawB1(), witness, nVars);
-    timer.lap("msm B1");
-    long[] msmB2 = msm.g2(pk.rawB2(), witness, nVars);
-    timer.lap("msm B2");
     long[] privateWitness = Arrays.copyOfRange(witness, 4 * (nPublic + 1), 4 * nVars);
-    long[] msmC = msm.g1(pk.rawC(), privateWitness, nVars - nPublic - 1);
-    timer.lap("msm C");
-    long[] msmH = msm.g1(pk.rawH(), h, pk.domainSize());
-    timer.lap("msm H");
+    ScalarForm form = ScalarForm.MONTGOMERY;
+    List<long[]> sums = Msm.all(List.of(
+        Msm.Input.g1(pk.rawA(), witness, nVars, form),
+        Msm.Input.g1(pk.rawB1(), witness, nVars, form),
+        Msm.Input.g2(pk.rawB2(), witness, nVars, form),
+        Msm.Input.g1(pk.rawC(), privateWitness, nVars - nPublic - 1, form),
+        Msm.Input.g1(pk.rawH(), h, pk.domainSize(), form)), parallelism, arithmetic);
+    timer.lap("msm A, B1, B2, C and H (one job)");
+    long[] msmA = sums.get(0), msmB1 = sums.get(1), msmB2 = sums.get(2), msmC = sums.get(3), msmH = sums.get(4);
 
     long[] r = randomScalar(random);
     long[] s = randomScalar(random);
@@ -102,21 +101,6 @@ final class Prover {
     }
     timer.lap("blinding and affine");
     return new ProverOutput(Proof.of(aAffine, b2Affine, cAffine), signals);
-  }
-
-  /** The MSMs of one proof, Montgomery-form scalars, in the given arithmetic or (null) Msm's choice. */
-  private record Msms(BucketArithmetic arithmetic, Parallelism parallelism) {
-    long[] g1(long[] bases, long[] scalars, int n) {
-      return arithmetic == null
-          ? Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism)
-          : Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism, arithmetic);
-    }
-
-    long[] g2(long[] bases, long[] scalars, int n) {
-      return arithmetic == null
-          ? Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism)
-          : Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism, arithmetic);
-    }
   }
 
   private static void checkWitness(ProvingKey pk, long[] witness) {

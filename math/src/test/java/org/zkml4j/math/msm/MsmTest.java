@@ -309,6 +309,43 @@ class MsmTest {
     }
   }
 
+  /**
+   * MSMs of both groups run as one job give each the naive sum, in the order given: sizes of
+   * nothing, zero scalars and a few thousand, both arithmetics and the automatic choice.
+   */
+  @Test
+  void severalMsmsAsOneJob() {
+    Random rnd = new Random(77);
+    G1 g1 = new G1();
+    G2 g2 = new G2();
+    int[] g1Sizes = {2500, 0, 300, 17};
+    long[][] g1Bases = new long[g1Sizes.length][], g1Scalars = new long[g1Sizes.length][];
+    for (int k = 0; k < g1Sizes.length; k++) {
+      g1Bases[k] = bases(g1, g1Sizes[k], rnd, true);
+      g1Scalars[k] = scalars(g1Sizes[k], k == 2 ? Shape.MIXED : Shape.RANDOM, rnd);
+    }
+    long[] g2Bases = bases(g2, 200, rnd, true), g2Scalars = scalars(200, Shape.RANDOM, rnd);
+    long[] zeroBases = bases(g1, 50, rnd, false), zeroScalars = FR.newVector(50);
+    java.util.List<Msm.Input> inputs = java.util.List.of(
+        Msm.Input.g1(g1Bases[0], g1Scalars[0], g1Sizes[0], ScalarForm.MONTGOMERY),
+        Msm.Input.g2(g2Bases, g2Scalars, 200, ScalarForm.MONTGOMERY),
+        Msm.Input.g1(g1Bases[1], g1Scalars[1], g1Sizes[1], ScalarForm.MONTGOMERY),
+        Msm.Input.g1(zeroBases, zeroScalars, 50, ScalarForm.MONTGOMERY),
+        Msm.Input.g1(g1Bases[2], plainOf(g1Scalars[2], g1Sizes[2]), g1Sizes[2], ScalarForm.PLAIN),
+        Msm.Input.g1(g1Bases[3], g1Scalars[3], g1Sizes[3], ScalarForm.MONTGOMERY));
+    long[][] expected = {
+      naive(g1, g1Bases[0], g1Scalars[0], g1Sizes[0]), naive(g2, g2Bases, g2Scalars, 200),
+      naive(g1, g1Bases[1], g1Scalars[1], g1Sizes[1]), new long[8],
+      naive(g1, g1Bases[2], g1Scalars[2], g1Sizes[2]), naive(g1, g1Bases[3], g1Scalars[3], g1Sizes[3])};
+    for (BucketArithmetic arithmetic : new BucketArithmetic[] {LANES, SCALAR, null}) {
+      java.util.List<long[]> got = Msm.all(inputs, THREE, arithmetic);
+      assertEquals(expected.length, got.size());
+      for (int k = 0; k < expected.length; k++) {
+        assertArrayEquals(expected[k], got.get(k), "MSM " + k + " of the job, " + arithmetic);
+      }
+    }
+  }
+
   /** Two bases whose sum cancels or doubles with equal scalars: the whole MSM is one such addition. */
   @Test
   void singleCancellationAndDoubling() {
