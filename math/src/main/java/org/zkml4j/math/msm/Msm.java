@@ -87,10 +87,11 @@ public final class Msm {
   }
 
   /**
-   * One MSM of {@link #all}: n scalars in the given form and n affine bases, of G1
-   * ({@link #g1(long[], long[], int, ScalarForm)}) or G2, under the same rules as the single MSMs.
+   * One MSM of {@link #all}: n scalars in the given form and n affine bases of G1 or G2, under
+   * the same rules as the single MSMs ({@link #g1(long[], long[], int, ScalarForm, Parallelism)}).
    */
   public record Input(boolean inG2, long[] bases, long[] scalars, int n, ScalarForm form) {
+    /** Checks that the arrays and the form are given. */
     public Input {
       if (bases == null || scalars == null || form == null) {
         throw new NullPointerException("an MSM input needs bases, scalars and their form");
