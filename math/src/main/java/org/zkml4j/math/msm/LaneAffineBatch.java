@@ -145,8 +145,12 @@ final class LaneAffineBatch implements AffineBatch {
 
   @Override
   public void addBase(long[] pts, int a, long[] bases, int entry) {
-    load(loaded, 0, bases, entry);
-    queue(pts, pointLongs * a, loaded, 0);
+    if (entry >= 0) { // read in place; only a negated base needs a copy
+      queue(pts, pointLongs * a, bases, pointLongs * entry);
+    } else {
+      load(loaded, 0, bases, entry);
+      queue(pts, pointLongs * a, loaded, 0);
+    }
   }
 
   /** Queues the point of pts at pa plus the point of src at pb, the sum to go to pts at pa. */
