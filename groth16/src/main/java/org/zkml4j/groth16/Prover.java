@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.random.RandomGenerator;
 import org.zkml4j.math.curve.G1;
 import org.zkml4j.math.curve.G2;
@@ -22,7 +24,9 @@ import org.zkml4j.math.parallel.Parallelism;
  *   C = sum_{private i} w_i C_i + sum h_j H_j + s A + r B1 - r s delta1
  * </pre>
  * with h from {@link QapEvaluation} and r, s uniform in Fr. The five MSMs take the witness as it
- * is (mostly 0/1 for ML circuits, which the MSM's small-scalar path makes cheap).
+ * is (mostly 0/1 for ML circuits, which the MSM's small-scalar path makes cheap). The four that
+ * need only the witness run as one job ({@link Msm#all}, both cores busy to its last window
+ * sum) while h is computed beside them, and H's follows.
  *
  * <p>The MSMs' bucket arithmetic: from a domain of 2^{@value #LANES_FROM_LOG2_DOMAIN} on, the
  * lanes from the first MSM, where {@link Msm}'s own rule would run a fresh JVM's first four
@@ -60,20 +64,35 @@ final class Prover {
     checkWitness(pk, witness);
     timer.lap("witness check");
     int nVars = pk.nVars(), nPublic = pk.nPublic();
-    long[] h = QapEvaluation.hScalars(pk, witness, parallelism, timer);
-
-    Msms msm = new Msms(arithmetic, parallelism);
-    long[] msmA = msm.g1(pk.rawA(), witness, nVars);
-    timer.lap("msm A");
-    long[] msmB1 = msm.g1(pk.rawB1(), witness, nVars);
-    timer.lap("msm B1");
-    long[] msmB2 = msm.g2(pk.rawB2(), witness, nVars);
-    timer.lap("msm B2");
     long[] privateWitness = Arrays.copyOfRange(witness, 4 * (nPublic + 1), 4 * nVars);
-    long[] msmC = msm.g1(pk.rawC(), privateWitness, nVars - nPublic - 1);
-    timer.lap("msm C");
-    long[] msmH = msm.g1(pk.rawH(), h, pk.domainSize());
+    ScalarForm form = ScalarForm.MONTGOMERY;
+    List<Msm.Input> witnessMsms = List.of(
+        Msm.Input.g1(pk.rawA(), witness, nVars, form),
+        Msm.Input.g1(pk.rawB1(), witness, nVars, form),
+        Msm.Input.g2(pk.rawB2(), witness, nVars, form),
+        Msm.Input.g1(pk.rawC(), privateWitness, nVars - nPublic - 1, form));
+    List<long[]> sums;
+    long[] h;
+    if (parallelism.threads() == 1) {
+      h = QapEvaluation.hScalars(pk, witness, parallelism, timer);
+      sums = Msm.all(witnessMsms, parallelism, arithmetic);
+    } else {
+      // h's NTTs keep the cores busy only part of the time (on a 2^17 domain, 2 cores: about 150 ms
+      // of CPU time in 165 ms): computed on a thread of its own beside the witness MSMs, whose
+      // window sums fill the gaps, it costs the proof little wall time.
+      FutureTask<long[]> hTask = new FutureTask<>(
+          () -> QapEvaluation.hScalars(pk, witness, parallelism, PhaseTimer.start("prove")));
+      Thread thread = new Thread(hTask, "zkml4j-h");
+      thread.setDaemon(true);
+      thread.start();
+      sums = Msm.all(witnessMsms, parallelism, arithmetic);
+      h = result(hTask);
+    }
+    timer.lap("h, and beside it msm A, B1, B2 and C (one job)");
+    long[] msmH = Msm.all(List.of(Msm.Input.g1(pk.rawH(), h, pk.domainSize(), form)), parallelism, arithmetic)
+        .get(0);
     timer.lap("msm H");
+    long[] msmA = sums.get(0), msmB1 = sums.get(1), msmB2 = sums.get(2), msmC = sums.get(3);
 
     long[] r = randomScalar(random);
     long[] s = randomScalar(random);
@@ -104,18 +123,19 @@ final class Prover {
     return new ProverOutput(Proof.of(aAffine, b2Affine, cAffine), signals);
   }
 
-  /** The MSMs of one proof, Montgomery-form scalars, in the given arithmetic or (null) Msm's choice. */
-  private record Msms(BucketArithmetic arithmetic, Parallelism parallelism) {
-    long[] g1(long[] bases, long[] scalars, int n) {
-      return arithmetic == null
-          ? Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism)
-          : Msm.g1(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism, arithmetic);
-    }
-
-    long[] g2(long[] bases, long[] scalars, int n) {
-      return arithmetic == null
-          ? Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism)
-          : Msm.g2(bases, scalars, n, ScalarForm.MONTGOMERY, parallelism, arithmetic);
+  /** The result of a task run on another thread, with its exception rethrown as it was. */
+  private static long[] result(FutureTask<long[]> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case RuntimeException runtime -> throw runtime;
+        case Error error -> throw error;
+        default -> throw new IllegalStateException(e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing h", e);
     }
   }
 

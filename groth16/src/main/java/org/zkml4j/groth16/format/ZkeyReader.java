@@ -1,13 +1,17 @@
 package org.zkml4j.groth16.format;
 
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.zkml4j.groth16.Groth16;
 import org.zkml4j.groth16.Phase2Contribution;
 import org.zkml4j.groth16.Phase2Contributions;
@@ -46,7 +50,9 @@ import org.zkml4j.math.parallel.Parallelism;
  * size its header implies, BN254's primes, that sections of unknown type are absent (they would
  * not survive a rewrite), and, through {@link ProvingKey.Builder#build()}, every coordinate,
  * curve membership, the header G2 points' subgroup, and every coefficient's range. Problems are
- * reported as a {@link FormatException} naming the file and section.
+ * reported as a {@link FormatException} naming the file and section. A file whose contents equal,
+ * value for value, those of the last key this JVM read gives that key again, without repeating
+ * its checks (see {@code LAST}).
  */
 public final class ZkeyReader {
   static final String MAGIC = "zkey";
@@ -70,6 +76,69 @@ public final class ZkeyReader {
   public static ProvingKey read(Path file, Parallelism parallelism) throws IOException, FormatException {
     Groth16.warmUp(); // a key is read to be used, mostly to prove: compile the lane kernels meanwhile
     PhaseTimer timer = PhaseTimer.start("zkey read");
+    Contents contents = parse(file, parallelism, timer);
+    timer.lap("sections");
+    SoftReference<LastRead> ref = LAST.get();
+    LastRead last = ref == null ? null : ref.get();
+    if (last != null && last.contents().sameAs(contents)) {
+      timer.lap("unchanged since the last read, checks skipped");
+      return last.key();
+    }
+    try {
+      ProvingKey built = contents.builder(parallelism).build();
+      timer.lap("checks");
+      LAST.set(new SoftReference<>(new LastRead(contents, built)));
+      return built;
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(file, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The last key this JVM read, with the parsed contents it was built from. A JVM that proves
+   * again and again (a daemon, a server) mostly reads the same key again: when a read parses to
+   * the same contents, value for value, the key built and checked from them before is returned,
+   * and the point checks (on a 67,210-constraint key about 70 ms of 100) are not repeated. The
+   * file is still read and parsed every time, so a changed file is always noticed; the reference
+   * is soft, so the memory goes back when the heap runs short.
+   */
+  private static final AtomicReference<SoftReference<LastRead>> LAST = new AtomicReference<>();
+
+  private record LastRead(Contents contents, ProvingKey key) {}
+
+  /** The coefficient section as parsed, and the key's view of it. */
+  private record Coefficients(int[] matrix, int[] constraint, int[] signal, long[] values, QapCoefficients key) {
+    boolean sameAs(Coefficients o) {
+      return Arrays.equals(matrix, o.matrix) && Arrays.equals(constraint, o.constraint)
+          && Arrays.equals(signal, o.signal) && Arrays.equals(values, o.values);
+    }
+  }
+
+  /**
+   * Everything a .zkey holds, parsed but not checked: sizes {nVars, nPublic, domainSize}, the
+   * header points alpha1, beta1, beta2, gamma2, delta1, delta2, IC, the coefficients, the A, B1,
+   * B2, C and H points, and the phase-2 record (null when absent).
+   */
+  private record Contents(int[] sizes, long[][] header, long[] ic, Coefficients coefficients, long[][] points,
+      Phase2Contributions contributions) {
+    boolean sameAs(Contents o) {
+      return Arrays.equals(sizes, o.sizes) && Arrays.deepEquals(header, o.header) && Arrays.equals(ic, o.ic)
+          && coefficients.sameAs(o.coefficients) && Arrays.deepEquals(points, o.points)
+          && Objects.equals(contributions, o.contributions);
+    }
+
+    ProvingKey.Builder builder(Parallelism parallelism) {
+      ProvingKey.Builder key = ProvingKey.builder().parallelism(parallelism).sizes(sizes[0], sizes[1], sizes[2]);
+      key.alpha1(header[0]).beta1(header[1]).beta2(header[2]).gamma2(header[3]).delta1(header[4]).delta2(header[5]);
+      key.ic(ic).coefficients(coefficients.key());
+      key.pointsA(points[0]).pointsB1(points[1]).pointsB2(points[2]).pointsC(points[3]).pointsH(points[4]);
+      return contributions == null ? key : key.contributions(contributions);
+    }
+  }
+
+  /** Reads every section of the file (the container and section sizes are checked here). */
+  private static Contents parse(Path file, Parallelism parallelism, PhaseTimer timer)
+      throws IOException, FormatException {
     try (BinFileReader in = BinFileReader.open(file, MAGIC, VERSION, VERSION)) {
       for (int type : in.sectionTypes()) {
         if (type < 1 || type > 10) {
@@ -84,10 +153,10 @@ public final class ZkeyReader {
         throw protocol.error("holds protocol id " + id
             + "; only Groth16 (1) keys are supported, not PLONK (2) or FFLONK (10)");
       }
-      ProvingKey.Builder key = ProvingKey.builder().parallelism(parallelism);
-      int[] sizes = readHeader(in.section(2, "section 2 (header)"), key);
+      long[][] header = new long[6][];
+      int[] sizes = readHeader(in.section(2, "section 2 (header)"), header);
       int nVars = sizes[0], nPublic = sizes[1], domainSize = sizes[2];
-      key.ic(points(in.section(3, "section 3 (IC)"), nPublic + 1L, false, "nPublic + 1"));
+      long[] ic = points(in.section(3, "section 3 (IC)"), nPublic + 1L, false, "nPublic + 1");
       timer.lap("header");
       // The big sections are parsed concurrently (each has its own buffer and positional reads):
       // parsing is serial work that would otherwise leave the other cores idle.
@@ -97,7 +166,7 @@ public final class ZkeyReader {
       long[] counts = {nVars, nVars, nVars, (long) nVars - nPublic - 1, domainSize};
       String[] countNames = {"nVars", "nVars", "nVars", "nVars - nPublic - 1", "domainSize"};
       long[][] points = new long[pointSections.length][];
-      QapCoefficients[] coefficients = new QapCoefficients[1];
+      Coefficients[] coefficients = new Coefficients[1];
       List<Parse> parses = new ArrayList<>();
       parses.add(() -> coefficients[0] = coefficients(coefficientSection, parallelism));
       for (int i = 0; i < pointSections.length; i++) {
@@ -106,24 +175,17 @@ public final class ZkeyReader {
             countNames[section]));
       }
       runAll(parses, parallelism);
-      key.coefficients(coefficients[0]);
-      key.pointsA(points[0]).pointsB1(points[1]).pointsB2(points[2]).pointsC(points[3]).pointsH(points[4]);
-      if (in.has(10)) {
-        key.contributions(contributions(in.section(10, "section 10 (contributions)")));
-      }
-      timer.lap("sections");
-      try {
-        ProvingKey built = key.build();
-        timer.lap("checks");
-        return built;
-      } catch (IllegalArgumentException e) {
-        throw new FormatException(file, e.getMessage(), e);
-      }
+      Phase2Contributions contributions =
+          in.has(10) ? contributions(in.section(10, "section 10 (contributions)")) : null;
+      return new Contents(sizes, header, ic, coefficients[0], points, contributions);
     }
   }
 
-  /** Reads section 2 into the builder and returns {nVars, nPublic, domainSize}. */
-  private static int[] readHeader(BinFileReader.Section s, ProvingKey.Builder key)
+  /**
+   * Reads section 2: returns {nVars, nPublic, domainSize} and fills header with alpha1, beta1,
+   * beta2, gamma2, delta1, delta2 (in the file's order).
+   */
+  private static int[] readHeader(BinFileReader.Section s, long[][] header)
       throws IOException, FormatException {
     expectSize(s, HEADER_BYTES, "field sizes and primes, three u32 sizes, 3 G1 and 3 G2 points");
     prime(s, "q", Bn254.Q_MODULUS);
@@ -141,13 +203,10 @@ public final class ZkeyReader {
     if (Long.bitCount(domainSize) != 1) {
       throw s.error("declares domainSize " + domainSize + ", which is not a power of two");
     }
-    key.sizes((int) nVars, (int) nPublic, (int) domainSize);
-    key.alpha1(points(s, 1, false, null));
-    key.beta1(points(s, 1, false, null));
-    key.beta2(points(s, 1, true, null));
-    key.gamma2(points(s, 1, true, null));
-    key.delta1(points(s, 1, false, null));
-    key.delta2(points(s, 1, true, null));
+    boolean[] g2 = {false, false, true, true, false, true};
+    for (int k = 0; k < header.length; k++) {
+      header[k] = points(s, 1, g2[k], null);
+    }
     return new int[] {(int) nVars, (int) nPublic, (int) domainSize};
   }
 
@@ -225,7 +284,7 @@ public final class ZkeyReader {
     }
   }
 
-  private static QapCoefficients coefficients(BinFileReader.Section s, Parallelism parallelism)
+  private static Coefficients coefficients(BinFileReader.Section s, Parallelism parallelism)
       throws IOException, FormatException {
     long n = s.u32();
     expectSize(s, 4 + n * COEFFICIENT_BYTES, "u32 count = " + n + ", then " + COEFFICIENT_BYTES + " bytes per entry");
@@ -258,7 +317,7 @@ public final class ZkeyReader {
       }
     });
     try {
-      return QapCoefficients.of(matrix, constraint, signal, values);
+      return new Coefficients(matrix, constraint, signal, values, QapCoefficients.of(matrix, constraint, signal, values));
     } catch (IllegalArgumentException e) {
       throw s.error(e.getMessage());
     }

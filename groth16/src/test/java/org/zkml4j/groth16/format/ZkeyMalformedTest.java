@@ -1,5 +1,6 @@
 package org.zkml4j.groth16.format;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +14,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zkml4j.circuit.format.FormatException;
+import org.zkml4j.groth16.ProvingKey;
 import org.zkml4j.groth16.testing.SnarkjsFixture;
 import org.zkml4j.groth16.testing.TwistPoints;
 
-/** Corrupted copies of a snarkjs .zkey: each must be rejected with a message naming the problem. */
+/**
+ * Corrupted copies of a snarkjs .zkey: each must be rejected with a message naming the problem,
+ * also right after the intact file was read from the same path (the reader reuses the checks of
+ * a key read before only for contents equal value for value).
+ */
 class ZkeyMalformedTest {
   private static byte[] original;
 
@@ -127,6 +133,9 @@ class ZkeyMalformedTest {
     byte[] b = original.clone();
     corruption.accept(b);
     Path file = tmp.resolve("bad.zkey");
+    Files.write(file, original);
+    ProvingKey intact = ZkeyReader.read(file);
+    assertSame(intact, ZkeyReader.read(file), "an unchanged file gives the key built before");
     Files.write(file, b);
     FormatException e = assertThrows(FormatException.class, () -> ZkeyReader.read(file));
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());

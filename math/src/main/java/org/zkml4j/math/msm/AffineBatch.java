@@ -34,6 +34,13 @@ interface AffineBatch {
    */
   void add(long[] pts, int a, int b);
 
+  /**
+   * Queues pts[a] += base {@code entry} of bases (base ~entry negated when entry is negative), the
+   * bases in the form this batch's {@link BaseForm} produced; otherwise as {@link #add}. Lets
+   * bucket sums accumulate straight from the bases, without first copying each base into pts.
+   */
+  void addBase(long[] pts, int a, long[] bases, int entry);
+
   /** Writes the sums of all queued additions. */
   void flush();
 

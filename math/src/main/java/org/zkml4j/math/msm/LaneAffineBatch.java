@@ -45,6 +45,8 @@ final class LaneAffineBatch implements AffineBatch {
   /** Components per coordinate (c), per point (e = 2c), longs per point, longs per component of a batch array. */
   private final int c, e, pointLongs, componentLongs;
   private final long[] x1, y1, x2, y2, den, t;
+  /** One point, for the base of {@link #addBase}. */
+  private final long[] loaded;
   /** A point's components as a LaneField vector, for conversions. */
   private final long[] soa = FQ.newVector(BLOCK);
   /** Per batch element: the offset of its destination point. */
@@ -65,6 +67,7 @@ final class LaneAffineBatch implements AffineBatch {
     this.y2 = f.newBatch();
     this.den = f.newBatch();
     this.t = f.newBatch();
+    this.loaded = new long[pointLongs];
   }
 
   /** Additions in G1 (coordinates in Fq). */
@@ -137,23 +140,37 @@ final class LaneAffineBatch implements AffineBatch {
 
   @Override
   public void add(long[] pts, int a, int b) {
+    queue(pts, pointLongs * a, pts, pointLongs * b);
+  }
+
+  @Override
+  public void addBase(long[] pts, int a, long[] bases, int entry) {
+    if (entry >= 0) { // read in place; only a negated base needs a copy
+      queue(pts, pointLongs * a, bases, pointLongs * entry);
+    } else {
+      load(loaded, 0, bases, entry);
+      queue(pts, pointLongs * a, loaded, 0);
+    }
+  }
+
+  /** Queues the point of pts at pa plus the point of src at pb, the sum to go to pts at pa. */
+  private void queue(long[] pts, int pa, long[] src, int pb) {
     if (pts != target) {
       flush();
       target = pts;
     }
-    int pa = pointLongs * a, pb = pointLongs * b;
     if (isInfinity(pts, pa)) {
-      System.arraycopy(pts, pb, pts, pa, pointLongs);
-    } else if (isInfinity(pts, pb)) {
+      System.arraycopy(src, pb, pts, pa, pointLongs);
+    } else if (isInfinity(src, pb)) {
       return;
-    } else if (!equal(pts, pa, pb, 0)) {
-      gather(pts, pa, pb, adds);
+    } else if (!equal(pts, pa, src, pb, 0)) {
+      gather(pts, pa, src, pb, adds);
       dest[adds] = pa;
       if (++adds == BATCH) {
         flush();
       }
-    } else if (equal(pts, pa, pb, c)) {
-      gather(pts, pa, pb, BATCH + doublings);
+    } else if (equal(pts, pa, src, pb, c)) {
+      gather(pts, pa, src, pb, BATCH + doublings);
       dest[BATCH + doublings] = pa;
       if (++doublings == DOUBLINGS) {
         flush();
@@ -223,16 +240,16 @@ final class LaneAffineBatch implements AffineBatch {
     return (n + BLOCK - 1) & -BLOCK;
   }
 
-  /** Copies the points of pts at pa and pb to batch element k as (x1, y1) and (x2, y2). */
-  private void gather(long[] pts, int pa, int pb, int k) {
+  /** Copies the points of pts at pa and src at pb to batch element k as (x1, y1) and (x2, y2). */
+  private void gather(long[] pts, int pa, long[] src, int pb, int k) {
     final long[] x1 = this.x1, y1 = this.y1, x2 = this.x2, y2 = this.y2;
     int o = at(k), ya = pa + LIMBS * c, yb = pb + LIMBS * c;
     for (int j = 0; j < c; j++, o += componentLongs, pa += LIMBS, pb += LIMBS, ya += LIMBS, yb += LIMBS) {
       for (int l = 0; l < LIMBS; l++) {
         x1[o + BLOCK * l] = pts[pa + l];
         y1[o + BLOCK * l] = pts[ya + l];
-        x2[o + BLOCK * l] = pts[pb + l];
-        y2[o + BLOCK * l] = pts[yb + l];
+        x2[o + BLOCK * l] = src[pb + l];
+        y2[o + BLOCK * l] = src[yb + l];
       }
     }
   }
@@ -257,10 +274,10 @@ final class LaneAffineBatch implements AffineBatch {
     return any == 0;
   }
 
-  /** True when coordinate x (off = 0) or y (off = c) of the points of pts at pa and pb are equal. */
-  private boolean equal(long[] pts, int pa, int pb, int off) {
+  /** True when coordinate x (off = 0) or y (off = c) of the points of pts at pa and src at pb are equal. */
+  private boolean equal(long[] pts, int pa, long[] src, int pb, int off) {
     for (int i = LIMBS * off; i < LIMBS * (off + c); i++) {
-      if (pts[pa + i] != pts[pb + i]) {
+      if (pts[pa + i] != src[pb + i]) {
         return false;
       }
     }

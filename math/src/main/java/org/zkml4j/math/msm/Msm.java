@@ -1,5 +1,9 @@
 package org.zkml4j.math.msm;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.zkml4j.math.curve.CurveGroup;
@@ -53,12 +57,12 @@ public final class Msm {
   /** G1 MSM on the given executor, with the given bucket arithmetic. */
   public static long[] g1(long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par,
       BucketArithmetic arithmetic) {
-    return run(new G1(), G1_ADD, G1_REDUCE, bases, scalars, n, form, par, checked(arithmetic));
+    return run(true, bases, scalars, n, form, par, checked(arithmetic));
   }
 
   /** G1 MSM on the given executor, with the bucket arithmetic chosen as described above. */
   public static long[] g1(long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par) {
-    return run(new G1(), G1_ADD, G1_REDUCE, bases, scalars, n, form, par, null);
+    return run(true, bases, scalars, n, form, par, null);
   }
 
   /** G1 MSM with scalars in Montgomery form, on the shared executor. */
@@ -69,12 +73,12 @@ public final class Msm {
   /** G2 MSM on the given executor, with the given bucket arithmetic. */
   public static long[] g2(long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par,
       BucketArithmetic arithmetic) {
-    return run(new G2(), G2_ADD, G2_REDUCE, bases, scalars, n, form, par, checked(arithmetic));
+    return run(false, bases, scalars, n, form, par, checked(arithmetic));
   }
 
   /** G2 MSM on the given executor, with the bucket arithmetic chosen as described above. */
   public static long[] g2(long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par) {
-    return run(new G2(), G2_ADD, G2_REDUCE, bases, scalars, n, form, par, null);
+    return run(false, bases, scalars, n, form, par, null);
   }
 
   /** G2 MSM with scalars in Montgomery form, on the shared executor. */
@@ -82,16 +86,76 @@ public final class Msm {
     return g2(bases, scalars, n, ScalarForm.MONTGOMERY, Parallelism.shared());
   }
 
-  /** An MSM in group g (a fresh instance) with the given arithmetic, or the automatic choice for null. */
-  private static long[] run(CurveGroup g, double addCost, double reduceCost, long[] bases, long[] scalars, int n,
-      ScalarForm form, Parallelism par, BucketArithmetic arithmetic) {
-    Pippenger pippenger = new Pippenger(g, addCost, reduceCost);
-    Pippenger.Schedule schedule = pippenger.schedule(scalars, n, form, par);
-    if (arithmetic == null) {
-      arithmetic = automatic((long) (schedule.bucketAdditions() * addCost / G1_ADD));
+  /**
+   * One MSM of {@link #all}: n scalars in the given form and n affine bases of G1 or G2, under
+   * the same rules as the single MSMs ({@link #g1(long[], long[], int, ScalarForm, Parallelism)}).
+   */
+  public record Input(boolean inG2, long[] bases, long[] scalars, int n, ScalarForm form) {
+    /** Checks that the arrays and the form are given. */
+    public Input {
+      if (bases == null || scalars == null || form == null) {
+        throw new NullPointerException("an MSM input needs bases, scalars and their form");
+      }
     }
-    boolean g1 = g instanceof G1;
-    Supplier<WindowSum> windowSums = switch (arithmetic) {
+
+    /** A G1 MSM. */
+    public static Input g1(long[] bases, long[] scalars, int n, ScalarForm form) {
+      return new Input(false, bases, scalars, n, form);
+    }
+
+    /** A G2 MSM. */
+    public static Input g2(long[] bases, long[] scalars, int n, ScalarForm form) {
+      return new Input(true, bases, scalars, n, form);
+    }
+  }
+
+  /**
+   * Several MSMs computed as one job: the same points as one by one, in the order given, but
+   * their window sums form one list of tasks for the executor's threads, so that no thread idles
+   * at the tail of one MSM while another MSM waits (a Groth16 proof has five, with 20 or so window
+   * sums each). Scalars and bases are classified and converted first, MSM by MSM.
+   *
+   * @param arithmetic the bucket arithmetic of all the MSMs, or null for the automatic choice
+   *     described above, made per MSM
+   * @throws IllegalArgumentException as the single MSMs do, for the first input at fault
+   * @throws IllegalStateException if the arithmetic needs the Vector API and the JVM lacks it
+   */
+  public static List<long[]> all(List<Input> msms, Parallelism par, BucketArithmetic arithmetic) {
+    if (arithmetic != null) {
+      checked(arithmetic);
+    }
+    Map<String, Supplier<WindowSum>> suppliers = new HashMap<>();
+    List<Pippenger.Job> jobs = new ArrayList<>();
+    for (Input msm : msms) {
+      boolean g1 = !msm.inG2();
+      double addCost = g1 ? G1_ADD : G2_ADD;
+      Pippenger pippenger = new Pippenger(g1 ? new G1() : new G2(), addCost, g1 ? G1_REDUCE : G2_REDUCE);
+      Pippenger.Schedule schedule = pippenger.schedule(msm.scalars(), msm.n(), msm.form(), msm.bases(), par);
+      BucketArithmetic chosen = arithmetic != null ? arithmetic
+          : automatic((long) (schedule.bucketAdditions() * addCost / G1_ADD));
+      Supplier<WindowSum> windowSums = suppliers.computeIfAbsent(chosen + (g1 ? " G1" : " G2"),
+          key -> windowSums(g1, chosen));
+      BaseForm baseForm = chosen == BucketArithmetic.LANES ? LaneAffineBatch.baseForm(g1 ? 1 : 2) : BaseForm.AS_IS;
+      jobs.add(pippenger.job(schedule, msm.bases(), baseForm, windowSums, par));
+    }
+    Pippenger.runAll(jobs, par);
+    List<long[]> results = new ArrayList<>(jobs.size());
+    for (Pippenger.Job job : jobs) {
+      results.add(job.result());
+    }
+    return results;
+  }
+
+  /** An MSM in one group with the given arithmetic, or the automatic choice for null. */
+  private static long[] run(boolean g1, long[] bases, long[] scalars, int n, ScalarForm form, Parallelism par,
+      BucketArithmetic arithmetic) {
+    Input input = g1 ? Input.g1(bases, scalars, n, form) : Input.g2(bases, scalars, n, form);
+    return all(List.of(input), par, arithmetic).get(0);
+  }
+
+  /** Makes a window-sum worker, with its own group instance and batch, per call. */
+  private static Supplier<WindowSum> windowSums(boolean g1, BucketArithmetic arithmetic) {
+    return switch (arithmetic) {
       case LANES -> () -> new BatchAffineWindowSum(g1 ? new G1() : new G2(),
           g1 ? LaneAffineBatch.g1() : LaneAffineBatch.g2());
       case SCALAR -> () -> {
@@ -99,8 +163,6 @@ public final class Msm {
         return new BatchAffineWindowSum(worker, new ScalarAffineBatch(worker));
       };
     };
-    BaseForm baseForm = arithmetic == BucketArithmetic.LANES ? LaneAffineBatch.baseForm(g1 ? 1 : 2) : BaseForm.AS_IS;
-    return pippenger.run(schedule, bases, baseForm, windowSums, par);
   }
 
   /** The arithmetic for an MSM of the given work, in G1 bucket additions, and counts the work. */

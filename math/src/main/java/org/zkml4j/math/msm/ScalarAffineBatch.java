@@ -77,6 +77,22 @@ final class ScalarAffineBatch implements AffineBatch {
     }
     System.arraycopy(pts, a2 * a, first, a2 * pending, a2);
     System.arraycopy(pts, a2 * b, second, a2 * pending, a2);
+    queued(a);
+  }
+
+  @Override
+  public void addBase(long[] pts, int a, long[] bases, int entry) {
+    if (pts != target) {
+      flush();
+      target = pts;
+    }
+    System.arraycopy(pts, a2 * a, first, a2 * pending, a2);
+    load(second, pending, bases, entry);
+    queued(a);
+  }
+
+  /** Records the destination of the pair just copied in, and flushes a full batch. */
+  private void queued(int a) {
     dest[pending] = a2 * a;
     if (++pending == BATCH) {
       flush();

@@ -20,7 +20,7 @@ import org.zkml4j.math.parallel.Parallelism;
  * tested against published vectors and a BigInteger reference): batches of every size around the
  * block of 8 and the batch capacities, with every special case of the affine addition mixed in
  * at random (doublings, P + (-P), infinity on either side or both), and bases loaded plain and
- * negated.
+ * negated; the second operand comes from the point array or straight from the bases.
  */
 class AffineBatchTest {
   private static final Parallelism ONE = new Parallelism(1);
@@ -107,7 +107,11 @@ class AffineBatchTest {
       batch.load(pts, 2 * k + 1, bases, entries[k][1]);
     }
     for (int k = 0; k < count; k++) {
-      batch.add(pts, 2 * k, 2 * k + 1);
+      if (rnd.nextBoolean()) {
+        batch.add(pts, 2 * k, 2 * k + 1);
+      } else {
+        batch.addBase(pts, 2 * k, bases, entries[k][1]);
+      }
     }
     batch.flush();
     long[] want = references(g, setup.pool(), entries), got = new long[a];

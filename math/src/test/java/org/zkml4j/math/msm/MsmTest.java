@@ -103,7 +103,7 @@ class MsmTest {
   /** The MSM with the test's classic Jacobian buckets instead of batched affine ones. */
   private static long[] jacobianBuckets(G1 g, long[] bases, long[] s, int n) {
     Pippenger pippenger = new Pippenger(g, 33, 86);
-    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, ONE), bases, BaseForm.AS_IS,
+    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, bases, ONE), bases, BaseForm.AS_IS,
         () -> new JacobianWindowSum(new G1()), ONE);
   }
 
@@ -194,6 +194,154 @@ class MsmTest {
             ? Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic)
             : Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic);
         assertArrayEquals(expected, got, group + " " + shape + " " + arithmetic);
+      }
+    }
+  }
+
+  /**
+   * Bases mostly at infinity, as in a proving key's A and B queries (every wire outside a
+   * matrix has infinity there), with scalars of every shape: the sum must equal the naive one,
+   * including when every base with a non-zero scalar is at infinity.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"G1", "G2"})
+  void mostlyInfiniteBases(String group) {
+    CurveGroup g = group.equals("G1") ? new G1() : new G2();
+    Random rnd = new Random(5);
+    int n = g instanceof G1 ? 3000 : 500, a = g.affineSize();
+    long[] bases = bases(g, n, rnd, false);
+    for (int i = 0; i < n; i++) {
+      if (rnd.nextInt(10) < 7) {
+        java.util.Arrays.fill(bases, a * i, a * (i + 1), 0L);
+      }
+    }
+    for (Shape shape : Shape.values()) {
+      long[] s = scalars(n, shape, rnd);
+      long[] expected = naive(g, bases, s, n);
+      for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+        long[] got = g instanceof G1
+            ? Msm.g1(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic)
+            : Msm.g2(bases, s, n, ScalarForm.MONTGOMERY, TWO, arithmetic);
+        assertArrayEquals(expected, got, group + " " + shape + " " + arithmetic);
+      }
+    }
+    long[] allInfinite = new long[a * n];
+    long[] s = scalars(n, Shape.RANDOM, rnd);
+    long[] got = g instanceof G1 ? Msm.g1(allInfinite, s, n) : Msm.g2(allInfinite, s, n);
+    assertTrue(g.isInfinityAffine(got, 0), group + " all bases at infinity");
+  }
+
+  /**
+   * The MSM with bucket accumulation from the given number of buckets on (production uses it
+   * only from {@link BatchAffineWindowSum#DIRECT_FROM}), so that small inputs reach it: batches of
+   * a few additions, points waiting for their bucket, retried, and left for the sorted trees.
+   */
+  private static long[] accumulating(CurveGroup g, BucketArithmetic arithmetic, int directFrom, long[] bases,
+      long[] s, int n, Parallelism par) {
+    boolean g1 = g instanceof G1;
+    Pippenger pippenger = new Pippenger(g, g1 ? 7 : 17, g1 ? 15 : 36);
+    BaseForm form = arithmetic == LANES ? LaneAffineBatch.baseForm(g1 ? 1 : 2) : BaseForm.AS_IS;
+    return pippenger.run(pippenger.schedule(s, n, ScalarForm.MONTGOMERY, bases, par), bases, form, () -> {
+      CurveGroup worker = g1 ? new G1() : new G2();
+      AffineBatch batch = arithmetic == LANES ? (g1 ? LaneAffineBatch.g1() : LaneAffineBatch.g2())
+          : new ScalarAffineBatch(worker);
+      return new BatchAffineWindowSum(worker, batch, directFrom);
+    }, par);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 5, 64, 700, 3000})
+  void bucketAccumulationMatchesNaiveSum(int n) {
+    Random rnd = new Random(300 + n);
+    for (CurveGroup g : new CurveGroup[] {new G1(), new G2()}) {
+      int size = g instanceof G2 ? Math.min(n, 700) : n;
+      long[] bases = bases(g, size, rnd, true);
+      for (Shape shape : Shape.values()) {
+        long[] s = scalars(size, shape, rnd);
+        long[] expected = naive(g, bases, s, size);
+        for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+          for (int directFrom : new int[] {1, 16}) {
+            assertArrayEquals(expected, accumulating(g, arithmetic, directFrom, bases, s, size, TWO),
+                g.getClass().getSimpleName() + " " + shape + " " + arithmetic + " from " + directFrom + " n=" + size);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Bucket accumulation where buckets are hit far more often than others: repeated and opposite
+   * bases with many equal scalars, so that points wait, cancel and double in the accumulators.
+   */
+  @Test
+  void bucketAccumulationWithCollidingBuckets() {
+    Random rnd = new Random(9);
+    for (CurveGroup g : new CurveGroup[] {new G1(), new G2()}) {
+      int n = g instanceof G1 ? 4000 : 800, a = g.affineSize(), distinct = 3;
+      long[] few = bases(g, distinct, rnd, false);
+      long[] bases = new long[a * n];
+      long[] s = FR.newVector(n);
+      BigInteger[] weight = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+      BigInteger[] values = {BigInteger.valueOf(5), R.subtract(BigInteger.valueOf(3)), new BigInteger(250, rnd)};
+      for (int i = 0; i < n; i++) {
+        int src = rnd.nextInt(distinct);
+        boolean negated = rnd.nextInt(4) == 0;
+        if (negated) {
+          g.negAffine(bases, a * i, few, a * src);
+        } else {
+          System.arraycopy(few, a * src, bases, a * i, a);
+        }
+        BigInteger v = rnd.nextInt(3) == 0 ? new BigInteger(254, rnd).mod(R) : values[rnd.nextInt(values.length)];
+        FR.fromBigInteger(s, 4 * i, v);
+        weight[src] = weight[src].add(negated ? v.negate() : v).mod(R);
+      }
+      long[] weights = FR.newVector(distinct);
+      for (int k = 0; k < distinct; k++) {
+        FR.fromBigInteger(weights, 4 * k, weight[k]);
+      }
+      long[] expected = naive(g, few, weights, distinct);
+      for (BucketArithmetic arithmetic : BucketArithmetic.values()) {
+        for (int directFrom : new int[] {1, 64}) {
+          assertArrayEquals(expected, accumulating(g, arithmetic, directFrom, bases, s, n, ONE),
+              g.getClass().getSimpleName() + " " + arithmetic + " from " + directFrom);
+        }
+      }
+    }
+  }
+
+  /**
+   * MSMs of both groups run as one job give each the naive sum, in the order given: sizes of
+   * nothing, zero scalars and a few thousand, both arithmetics and the automatic choice.
+   */
+  @Test
+  void severalMsmsAsOneJob() {
+    Random rnd = new Random(77);
+    G1 g1 = new G1();
+    G2 g2 = new G2();
+    int[] g1Sizes = {2500, 0, 300, 17};
+    long[][] g1Bases = new long[g1Sizes.length][], g1Scalars = new long[g1Sizes.length][];
+    for (int k = 0; k < g1Sizes.length; k++) {
+      g1Bases[k] = bases(g1, g1Sizes[k], rnd, true);
+      g1Scalars[k] = scalars(g1Sizes[k], k == 2 ? Shape.MIXED : Shape.RANDOM, rnd);
+    }
+    long[] g2Bases = bases(g2, 200, rnd, true), g2Scalars = scalars(200, Shape.RANDOM, rnd);
+    long[] zeroBases = bases(g1, 50, rnd, false), zeroScalars = FR.newVector(50);
+    java.util.List<Msm.Input> inputs = java.util.List.of(
+        Msm.Input.g1(g1Bases[0], g1Scalars[0], g1Sizes[0], ScalarForm.MONTGOMERY),
+        Msm.Input.g2(g2Bases, g2Scalars, 200, ScalarForm.MONTGOMERY),
+        Msm.Input.g1(g1Bases[1], g1Scalars[1], g1Sizes[1], ScalarForm.MONTGOMERY),
+        Msm.Input.g1(zeroBases, zeroScalars, 50, ScalarForm.MONTGOMERY),
+        Msm.Input.g1(g1Bases[2], plainOf(g1Scalars[2], g1Sizes[2]), g1Sizes[2], ScalarForm.PLAIN),
+        Msm.Input.g1(g1Bases[3], g1Scalars[3], g1Sizes[3], ScalarForm.MONTGOMERY));
+    long[][] expected = {
+      naive(g1, g1Bases[0], g1Scalars[0], g1Sizes[0]), naive(g2, g2Bases, g2Scalars, 200),
+      naive(g1, g1Bases[1], g1Scalars[1], g1Sizes[1]), new long[8],
+      naive(g1, g1Bases[2], g1Scalars[2], g1Sizes[2]), naive(g1, g1Bases[3], g1Scalars[3], g1Sizes[3])};
+    for (BucketArithmetic arithmetic : new BucketArithmetic[] {LANES, SCALAR, null}) {
+      java.util.List<long[]> got = Msm.all(inputs, THREE, arithmetic);
+      assertEquals(expected.length, got.size());
+      for (int k = 0; k < expected.length; k++) {
+        assertArrayEquals(expected[k], got.get(k), "MSM " + k + " of the job, " + arithmetic);
       }
     }
   }
