@@ -49,18 +49,17 @@ final class DaemonClient {
       System.exit(NO_DAEMON);
     }
     Console console = System.console();
-    byte[] request = switch (mode) {
-      case "run" -> new DaemonFrames.Request(words, Path.of("").toAbsolutePath().toString(), interactive,
+    if (mode.equals("run")) {
+      byte[] request = new DaemonFrames.Request(words, Path.of("").toAbsolutePath().toString(), interactive,
           console != null).encode();
-      case "status", "stop" -> new byte[0];
+      System.exit(converse(channel, DaemonFrames.RUN, request, console));
+    }
+    byte type = switch (mode) {
+      case "status" -> DaemonFrames.STATUS;
+      case "stop" -> DaemonFrames.STOP;
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     };
-    byte type = switch (mode) {
-      case "run" -> DaemonFrames.RUN;
-      case "status" -> DaemonFrames.STATUS;
-      default -> DaemonFrames.STOP;
-    };
-    System.exit(converse(channel, type, request, console));
+    System.exit(converse(channel, type, new byte[0], console));
   }
 
   private static SocketChannel connect(Path socket, long daemonPid) {

@@ -1,11 +1,12 @@
 package org.zkml4j.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class DaemonFrames {
     }
 
     static Request decode(byte[] payload) throws IOException {
-      DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
       int version = in.readInt();
       if (version != VERSION) {
         throw new IOException("client speaks protocol version " + version + ", this daemon " + VERSION);
@@ -103,20 +104,12 @@ final class DaemonFrames {
   }
 
   static byte[] exitPayload(int code, long peakKib) {
-    byte[] b = new byte[16];
-    for (int i = 0; i < 8; i++) {
-      b[i] = (byte) ((long) code >>> (56 - 8 * i));
-      b[8 + i] = (byte) (peakKib >>> (56 - 8 * i));
-    }
-    return b;
+    return ByteBuffer.allocate(16).putLong(code).putLong(peakKib).array();
   }
 
+  /** Field 0 (the exit code) or 1 (the peak memory) of an {@link #EXIT} frame's payload. */
   static long exitField(byte[] payload, int index) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (payload[8 * index + i] & 0xff);
-    }
-    return v;
+    return ByteBuffer.wrap(payload).getLong(8 * index);
   }
 
   /** The next frame, or null at the end of the stream. */
@@ -143,7 +136,7 @@ final class DaemonFrames {
   private static String readText(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > MAX_LENGTH) {
-      throw new EOFException("bad text length " + n);
+      throw new IOException("bad text length " + n);
     }
     byte[] b = new byte[n];
     in.readFully(b);

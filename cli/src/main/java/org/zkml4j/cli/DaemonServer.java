@@ -226,7 +226,8 @@ final class DaemonServer {
       out.flush();
       return;
     }
-    boolean released = false;
+    int code;
+    long peakKib;
     try {
       lastActive.set(System.nanoTime());
       BlockingQueue<DaemonFrames.Frame> answers = new LinkedBlockingQueue<>();
@@ -253,32 +254,24 @@ final class DaemonServer {
       PrintStream stderr = new PrintStream(new DaemonFrames.FrameStream(out, DaemonFrames.ERR), true,
           StandardCharsets.UTF_8);
       Terminal.Prompt prompt = request.canAsk() ? question -> ask(question, out, answers) : Terminal.Prompt.NONE;
-      int code = new Main(Commands.all(), stdout, stderr, request.interactive(), prompt,
+      code = new Main(Commands.all(), stdout, stderr, request.interactive(), prompt,
           Path.of(request.workingDirectory())).run(request.words().toArray(String[]::new));
       stdout.flush();
       stderr.flush();
       done.set(true);
-      long peakKib = PeakMemory.peakKib();
+      peakKib = PeakMemory.peakKib();
       served.incrementAndGet();
-      // Free before the client hears the exit code: a script's next command must not find the daemon busy.
-      released = true;
-      release();
-      synchronized (out) {
-        DaemonFrames.write(out, DaemonFrames.EXIT, DaemonFrames.exitPayload(code, peakKib));
-        out.flush();
-      }
     } finally {
-      if (!released) {
-        release();
-      }
+      // Free before the client hears the exit code: a script's next command must not find the daemon busy.
+      lastActive.set(System.nanoTime());
+      busy.set(false);
+    }
+    synchronized (out) {
+      DaemonFrames.write(out, DaemonFrames.EXIT, DaemonFrames.exitPayload(code, peakKib));
+      out.flush();
     }
     // Hand the command's garbage back now, while no one waits, rather than keep a big heap for the idle hours.
     System.gc();
-  }
-
-  private void release() {
-    lastActive.set(System.nanoTime());
-    busy.set(false);
   }
 
   private static String ask(String question, DataOutputStream out, BlockingQueue<DaemonFrames.Frame> answers) {

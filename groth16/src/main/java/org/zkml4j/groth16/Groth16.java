@@ -58,6 +58,14 @@ public final class Groth16 {
   }
 
   /**
+   * Whether this JVM's {@link #warmUp} has seen the vector kernels run at compiled speed: until
+   * then code with a scalar path (a setup's few ceremony checks) is faster on it.
+   */
+  public static boolean lanesCompiled() {
+    return ProverWarmUp.compiled();
+  }
+
+  /**
    * Verifies a proof of the given public signals (outputs, then public inputs, as in
    * public.json).
    *

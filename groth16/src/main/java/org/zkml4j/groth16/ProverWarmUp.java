@@ -25,6 +25,7 @@ import org.zkml4j.math.msm.BucketArithmetic;
  */
 final class ProverWarmUp {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
+  private static volatile boolean compiled;
   /**
    * Rounds (each calls every kernel once per field, so twice per kernel method) that take the
    * kernels past C2's tiered thresholds: 5,000 invocations, or 15,000 invocations plus loop
@@ -46,6 +47,11 @@ final class ProverWarmUp {
     Thread t = new Thread(ProverWarmUp::run, "zkml4j-warm-up");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Whether a warm-up round has run at compiled speed in this JVM. */
+  static boolean compiled() {
+    return compiled;
   }
 
   /**
@@ -70,6 +76,7 @@ final class ProverWarmUp {
       }
       if (round >= ROUNDS) { // past the thresholds: more calls do not hasten C2, so leave the CPU to others
         if (System.nanoTime() - start < FAST_NANOS) {
+          compiled = true;
           break;
         }
         try {

@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zkml4j.circuit.format.BinFileReader;
 import org.zkml4j.circuit.format.FormatException;
@@ -54,11 +53,6 @@ public final class PtauReader {
   static final int HEADER_BYTES = 4 + 32 + 4 + 4;
   /** Bytes read and converted per chunk of a point section. */
   private static final int CHUNK_BYTES = 1 << 20;
-  /** Setup reads this JVM has begun. */
-  private static final AtomicInteger SETUP_READS = new AtomicInteger();
-  /** Points and time limit of the probe that tells compiled lane kernels from cold ones. */
-  private static final int PROBE_POINTS = 64;
-  private static final long PROBE_NANOS = 50_000;
 
   private PtauReader() {}
 
@@ -127,9 +121,9 @@ public final class PtauReader {
             + "; expected 1 <= power <= ceremony power <= " + Accumulator.MAX_POWER);
       }
       // A setup's few points are checked in scalar code unless the lane kernels run at compiled speed: in a
-      // fresh JVM they run about 100 times slower, which for a setup's 100,000 points costs seconds. Only a
-      // JVM's later setups ask (a daemon's, say): in a fresh JVM even the question costs half a second.
-      boolean lanes = setupDomain < 1 || (SETUP_READS.getAndIncrement() > 0 && lanesCompiled());
+      // fresh JVM they run about 100 times slower, which for a setup's 100,000 points costs seconds. A JVM's
+      // later setups (a daemon's, say) find them compiled.
+      boolean lanes = setupDomain < 1 || Groth16.lanesCompiled();
       int p = (int) power;
       long n = 1L << p;
       long d = setupDomain >= 1 ? 1L << setupDomain : 0;
@@ -218,30 +212,6 @@ public final class PtauReader {
           : "has a coordinate not below q"));
     }
     return out;
-  }
-
-  /**
-   * Whether the lane kernels run at compiled speed in this JVM (a daemon's second setup, say): a
-   * lane check of {@link #PROBE_POINTS} generators, timed twice, takes under {@link #PROBE_NANOS}.
-   * Compiled it takes a few microseconds, interpreted or in C1 code hundreds; a slow probe on a
-   * busy machine only means scalar checks, which are correct too.
-   */
-  private static boolean lanesCompiled() {
-    long[] points = new long[PROBE_POINTS * 8];
-    long[] generator = new G1().generator();
-    for (int i = 0; i < PROBE_POINTS; i++) {
-      System.arraycopy(generator, 0, points, 8 * i, 8);
-    }
-    LaneCurveCheck check = new LaneCurveCheck(false);
-    long best = Long.MAX_VALUE;
-    for (int round = 0; round < 2; round++) {
-      long start = System.nanoTime();
-      if (check.firstInvalid(points, 0, PROBE_POINTS) >= 0) {
-        return false;
-      }
-      best = Math.min(best, System.nanoTime() - start);
-    }
-    return best < PROBE_NANOS;
   }
 
   /** The first of points [from, to) with a coordinate not below q or off its curve, or -1; scalar code. */
